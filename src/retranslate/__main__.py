@@ -1,0 +1,5 @@
+"""`python -m retranslate` runs the CLI."""
+
+from retranslate.cli import main
+
+main()

@@ -1,0 +1,103 @@
+"""The check plug-in interface: a check takes a CheckContext and yields Findings.
+
+Each check lives in its own module under `retranslate.checks` and exposes `CHECK`, a `Check`.
+Adding one means writing the module and naming it in CHECK_MODULES; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from retranslate.glossary.model import Glossary
+    from retranslate.models import Alignment, Document, Finding, Segment
+
+# Modules (under retranslate.checks) whose CHECK is run, in order. Order matters only for
+# ties between overlapping autofixes: an earlier check's fix wins.
+CHECK_MODULES: tuple[str, ...] = ("glossary",)
+
+
+class CheckContext:
+    """What a check may look at for one file. Expensive views are computed once, on first use."""
+
+    def __init__(self, document: Document, glossary: Glossary,
+                 source: Document | None = None) -> None:
+        self.document = document
+        self.glossary = glossary
+        self.source = source
+
+    @cached_property
+    def target_segments(self) -> list[Segment]:
+        from retranslate.segment import split_sentences
+
+        return split_sentences(self.document.text, "en", self.document.prose)
+
+    @cached_property
+    def source_segments(self) -> list[Segment]:
+        from retranslate.segment import split_sentences
+
+        if self.source is None:
+            return []
+        return split_sentences(self.source.text, "ru", self.source.prose)
+
+    @cached_property
+    def alignments(self) -> list[Alignment]:
+        from retranslate.align import align
+
+        if self.source is None:
+            return []
+        return align(self.source_segments, self.target_segments, self.glossary)
+
+    @cached_property
+    def _link_of_target(self) -> dict[int, Alignment]:
+        return {t: link for link in self.alignments for t in link.target}
+
+    def target_segment_at(self, offset: int) -> int | None:
+        """Index of the target sentence containing `offset`, or None outside every sentence."""
+        import bisect
+
+        segments = self.target_segments
+        i = bisect.bisect_right([s.span.start for s in segments], offset) - 1
+        if i >= 0 and offset < segments[i].span.end:
+            return i
+        return None
+
+    def source_for(self, offset: int) -> tuple[str, Alignment] | None:
+        """The source text aligned to the target sentence at `offset`, with its link.
+
+        None without a source, outside every sentence, or where the sentence has no source side.
+        Callers must check `link.reliable` before using it to fix anything.
+        """
+        if self.source is None:
+            return None
+        index = self.target_segment_at(offset)
+        if index is None:
+            return None
+        link = self._link_of_target.get(index)
+        if link is None or not link.source:
+            return None
+        text = " ".join(self.source_segments[i].text for i in link.source)
+        return text, link
+
+
+@dataclass(frozen=True)
+class Check:
+    """A named check. `rules` lists every rule id its findings may carry."""
+
+    name: str
+    rules: tuple[str, ...]
+    run: Callable[[CheckContext], Iterable[Finding]]
+    description: str = ""
+
+
+def load_checks(names: Iterable[str] = CHECK_MODULES) -> list[Check]:
+    """Import the named check modules (lazily, so a hook run pays only for what it uses)."""
+    checks = []
+    for name in names:
+        module = importlib.import_module(f"retranslate.checks.{name}")
+        checks.append(module.CHECK)
+    return checks

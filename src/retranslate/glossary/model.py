@@ -1,0 +1,66 @@
+"""The glossary entry model: what a term is, when it applies, and the examples that prove it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Example:
+    """A wrong sentence and the sentence the entry must turn it into."""
+
+    wrong: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary term.
+
+    `wrong` holds known wrong English renderings, written in their base (singular) form; with
+    `inflect` the matcher also finds plurals and possessives and the repair keeps them.
+    `source` holds the Russian words the term translates (lemmas; matched in any inflected form
+    once the source is available). `accept` lists other correct English renderings.
+    Without a source, `near`/`not_near` decide whether the entry applies: at least one `near`
+    word (if any are given) and no `not_near` word within `window` characters of the match
+    (0 means anywhere in the document).
+    """
+
+    id: str
+    target: str
+    wrong: tuple[str, ...]
+    source: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
+    window: int = 0
+    autofix: bool = False
+    inflect: bool = True
+    note: str = ""
+    examples: tuple[Example, ...] = ()
+    ok: tuple[str, ...] = ()
+    category: str = ""
+    origin: str = ""
+    line: int = 0
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.near or self.not_near)
+
+    @property
+    def where(self) -> str:
+        return f"{self.origin}:{self.line}" if self.origin else self.id
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """An ordered set of entries with unique ids, from one or more files."""
+
+    entries: tuple[Entry, ...] = ()
+    origins: tuple[str, ...] = field(default=())
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    def __len__(self) -> int:
+        return len(self.entries)

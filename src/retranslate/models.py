@@ -1,0 +1,147 @@
+"""The plain data every pipeline stage shares: documents, segments, alignments, findings, edits."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range [start, end) into a document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file as read: its exact text plus what is needed to write it back byte for byte.
+
+    `text` is decoded without newline translation, so "\\r\\n" stays "\\r\\n".
+    `prose` lists the regions checks may look at (all of the text for plain files;
+    Markdown code, URLs, HTML tags and front-matter keys are left out).
+    """
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    format: str = "text"
+    prose: tuple[Span, ...] = ()
+    # The raw bytes' identity when read, so a write can detect a concurrent change.
+    fingerprint: str = ""
+
+    @property
+    def newline(self) -> str:
+        """The dominant newline style, for renderers that must add a line."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        if crlf >= lf and crlf >= cr and crlf:
+            return "\r\n"
+        if cr > lf:
+            return "\r"
+        return "\n"
+
+    def in_prose(self, span: Span) -> bool:
+        """True when the whole span lies inside one prose region."""
+        regions = self.prose
+        if not regions:
+            return False
+        starts = [r.start for r in regions]
+        i = bisect.bisect_right(starts, span.start) - 1
+        return i >= 0 and regions[i].contains(span)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence (or heading, list item, caption) with its span in the document text."""
+
+    span: Span
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Which source sentences a run of target sentences came from (indices into segment lists).
+
+    1-1, 1-2, 2-1 links have non-empty sides; a dropped sentence has an empty side.
+    """
+
+    target: tuple[int, ...]
+    source: tuple[int, ...]
+    confidence: float
+
+    @property
+    def reliable(self) -> bool:
+        """Only links at least this sure may drive a source-based fix."""
+        return self.confidence >= RELIABLE_ALIGNMENT
+
+
+RELIABLE_ALIGNMENT = 0.6
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by a check.
+
+    `suggestion` replaces exactly `span`; it is applied by `fix` only when `autofix` is set.
+    `evidence` is the source text that proves the finding, when a source was available.
+    """
+
+    rule: str
+    span: Span
+    severity: Severity
+    message: str
+    text: str
+    suggestion: str | None = None
+    autofix: bool = False
+    evidence: str | None = None
+    entry_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace `span` with `replacement`; `rule` names the finding it repairs."""
+
+    span: Span
+    replacement: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything the pipeline learned about one file, handed to the renderers."""
+
+    document: Document
+    findings: tuple[Finding, ...]
+    edits: tuple[Edit, ...] = ()
+    fixed_text: str | None = None
+    source_path: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed_text is not None and self.fixed_text != self.document.text
