@@ -139,6 +139,8 @@ class FileResult:
     findings: tuple[Finding, ...]
     edits: tuple[Edit, ...] = ()
     fixed_text: str | None = None
+    # Findings left in the fixed text: what `fix` could not repair.
+    remaining: tuple[Finding, ...] = ()
     source_path: str | None = None
     notes: tuple[str, ...] = field(default=())
 

@@ -23,7 +23,8 @@ class Entry:
     once the source is available). `accept` lists other correct English renderings.
     Without a source, `near`/`not_near` decide whether the entry applies: at least one `near`
     word (if any are given) and no `not_near` word within `window` characters of the match
-    (0 means anywhere in the document).
+    (0 means anywhere in the document). `accept` and `ignore` phrases shadow a wrong form inside
+    them: "US Air Force Academy" is not a finding for "Air Force".
     """
 
     id: str
@@ -31,6 +32,7 @@ class Entry:
     wrong: tuple[str, ...]
     source: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
     not_near: tuple[str, ...] = ()
     window: int = 0

@@ -1,0 +1,106 @@
+"""The glossary check: wrong renderings of known terms, with the form-keeping suggestion."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from retranslate.checks import Check, CheckContext
+from retranslate.glossary.matcher import Matcher
+from retranslate.glossary.model import Entry, Glossary
+from retranslate.models import Finding, Severity, Span
+from retranslate.repair.substitute import substitution
+
+_compiled: dict[int, tuple[Glossary, Matcher]] = {}
+
+
+def matcher_for(glossary: Glossary) -> Matcher:
+    """One compiled matcher per glossary object, built on first use."""
+    cached = _compiled.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        cached = (glossary, Matcher(glossary.entries))
+        _compiled[id(glossary)] = cached
+    return cached[1]
+
+
+@lru_cache(maxsize=4096)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def conditions_hold(entry: Entry, text: str, span: Span) -> bool:
+    """The entry's document conditions: a `near` word present, no `not_near` word."""
+    if not entry.conditional:
+        return True
+    if entry.window:
+        lo, hi = max(0, span.start - entry.window), span.end + entry.window
+    else:
+        lo, hi = 0, len(text)
+    if entry.near and not _words_pattern(entry.near).search(text, lo, hi):
+        return False
+    return not (entry.not_near and _words_pattern(entry.not_near).search(text, lo, hi))
+
+
+def _source_verdict(ctx: CheckContext, entry: Entry, span: Span) -> tuple[bool, str] | None:
+    """With a reliable source sentence: whether it says what the entry is about, and the evidence.
+
+    None when there is no usable source, so the document conditions decide instead.
+    """
+    if ctx.source is None or not entry.source:
+        return None
+    found = ctx.source_for(span.start)
+    if found is None or not found[1].reliable:
+        return None
+    from retranslate.russian import mentions
+
+    return mentions(found[0], entry.source), found[0]
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    text = document.text
+    entries = ctx.glossary.entries
+    for match in matcher_for(ctx.glossary).find(text):
+        span = Span(match.start, match.end)
+        if not document.in_prose(span):
+            continue
+        for candidate in match.candidates:
+            entry = entries[candidate.entry]
+            evidence = None
+            verdict = _source_verdict(ctx, entry, span)
+            if verdict is not None:
+                applies, evidence = verdict
+            else:
+                applies = conditions_hold(entry, text, span)
+            if not applies:
+                continue
+            start, replacement = substitution(text, span.start, span.end, entry, candidate.form)
+            flagged = text[start: span.end]
+            yield Finding(
+                rule=f"glossary/{entry.id}",
+                span=Span(start, span.end),
+                severity=Severity.ERROR if entry.autofix else Severity.WARNING,
+                message=_message(text[span.start: span.end], entry),
+                text=flagged,
+                suggestion=replacement,
+                autofix=entry.autofix,
+                evidence=evidence,
+                entry_id=entry.id,
+            )
+            break
+
+
+def _message(matched: str, entry: Entry) -> str:
+    russian = f" ({', '.join(entry.source[:2])})" if entry.source else ""
+    note = entry.note.strip().split("\n")[0]
+    return f"“{matched}” is a mistranslation{russian}; use “{entry.target}”. {note}".strip()
+
+
+CHECK = Check(
+    name="glossary",
+    rules=("glossary/*",),
+    run=run,
+    description="Known wrong renderings of glossary terms",
+)

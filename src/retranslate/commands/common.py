@@ -1,0 +1,79 @@
+"""Options shared by `check` and `fix`, and the loop feeding pipeline results to renderers."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from retranslate.checks import load_checks
+from retranslate.discover import walk
+from retranslate.errors import RetranslateError, SkippedFile
+from retranslate.glossary import glossary_for
+from retranslate.models import FileResult
+from retranslate.pipeline import Options, run
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_SHARED = [
+    click.argument("paths", nargs=-1, type=click.Path(allow_dash=True)),
+    click.option("-g", "--glossary", "glossaries", multiple=True, type=click.Path(),
+                 help="Glossary file or folder to add to the default one (repeatable)."),
+    click.option("--no-default-glossary", is_flag=True,
+                 help="Use only the --glossary files, not the bundled news glossary."),
+    click.option("-s", "--source", type=click.Path(),
+                 help="The Russian source of the (single) file being checked."),
+    click.option("--select", multiple=True, metavar="RULE",
+                 help="Only these rules or rule prefixes (e.g. glossary, untranslated/date)."),
+    click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or prefixes."),
+    click.option("--include", multiple=True, metavar="GLOB",
+                 help="Files to take when walking folders (default: *.txt *.md *.markdown ...)."),
+    click.option("--exclude", multiple=True, metavar="GLOB", help="Files to leave out."),
+    click.option("--encoding",
+                 help="Decode files with this encoding (default: UTF-8, or the BOM's)."),
+]
+
+
+def shared_options(func: F) -> F:
+    for option in reversed(_SHARED):
+        func = option(func)
+    return func
+
+
+def report_error(err: RetranslateError) -> None:
+    prefix = "note" if isinstance(err, SkippedFile) else "error"
+    click.echo(f"retranslate: {prefix}: {err}", err=True)
+
+
+class Batch:
+    """The results of one run, and whether any file failed (exit 2)."""
+
+    def __init__(self, kwargs: dict[str, Any], *, fix: bool) -> None:
+        paths = kwargs["paths"] or ()
+        if not paths:
+            raise click.UsageError("name at least one file or folder, or - for standard input")
+        if kwargs["source"] and len(paths) != 1:
+            raise click.UsageError("--source pairs with exactly one translation file")
+        self.glossary = glossary_for(kwargs["glossaries"],
+                                     default=not kwargs["no_default_glossary"])
+        self.checks = load_checks()
+        self.options = Options(select=kwargs["select"], ignore=kwargs["ignore"],
+                               encoding=kwargs["encoding"], source=kwargs["source"])
+        self.files = walk(paths, kwargs["include"], kwargs["exclude"])
+        self.fix = fix
+        self.failed = False
+
+    def _report(self, err: RetranslateError) -> None:
+        if not isinstance(err, SkippedFile):
+            self.failed = True
+        report_error(err)
+
+    def results(self) -> Iterator[FileResult]:
+        yield from run(list(self.files), self.glossary, self.checks, self.options, fix=self.fix,
+                       report=self._report)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,77 @@
+"""Loading glossaries once: parsed, example-checked glossaries are cached by content hash.
+
+Running every entry's examples is what makes a broken entry refuse to load; it is also the
+slowest part of loading, so a pre-commit hook pays for it only when a glossary file changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from pathlib import Path
+
+from retranslate import __version__
+from retranslate.errors import GlossaryError
+from retranslate.glossary.load import glossary_files, load_glossary
+from retranslate.glossary.model import Glossary
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("RETRANSLATE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "retranslate"
+
+
+def _key(files: list[Path]) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for file in files:
+        digest.update(str(file.resolve()).encode() + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def load_cached(paths: Iterable[str | Path], *, use_cache: bool = True) -> Glossary:
+    """Load and example-check the glossaries, reusing the cached result for unchanged files."""
+    files = list(glossary_files(paths))
+    try:
+        key = _key(files)
+    except OSError as err:
+        raise GlossaryError(f"cannot read glossary: {err.strerror}",
+                            path=getattr(err, "filename", None)) from None
+    cached = cache_dir() / f"glossary-{key}.pickle"
+    if use_cache:
+        try:
+            with cached.open("rb") as handle:
+                glossary = pickle.load(handle)
+            if isinstance(glossary, Glossary):
+                return glossary
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            pass  # no cache or a stale one: load afresh
+    glossary = load_glossary(files)
+    from retranslate.glossary.validate import check_glossary
+
+    failures = check_glossary(glossary)
+    if failures:
+        first = failures[0]
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        raise GlossaryError(f"example fails: {first.message}{more}", path=first.entry.origin,
+                            line=first.entry.line,
+                            hint="fix the entry or run `retranslate glossary test` for all")
+    if use_cache:
+        _store(cached, glossary)
+    return glossary
+
+
+def _store(path: Path, glossary: Glossary) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(glossary, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home must not stop a check; it only costs the next run some time

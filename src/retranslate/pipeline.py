@@ -1,0 +1,104 @@
+"""The pipeline for one file: read → segment → align → check → repair. Renderers take it from here.
+
+Everything here is plain functions over the shared data model; the CLI only picks options and a
+renderer. Segmentation and alignment happen lazily inside CheckContext, for checks that need them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from retranslate.checks import Check, CheckContext
+from retranslate.document import read_document
+from retranslate.errors import RetranslateError
+from retranslate.glossary.model import Glossary
+from retranslate.models import Document, Edit, FileResult, Finding
+from retranslate.repair.apply import apply_edits, edits_for
+from retranslate.scopes import prose_regions
+
+# Fixing repeats on its own output until nothing changes, so `fix` is idempotent even where two
+# fixes overlapped; the bound only guards against a check whose fix re-triggers itself.
+MAX_FIX_ROUNDS = 5
+
+
+@dataclass(frozen=True)
+class Options:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    encoding: str | None = None
+    source: str | None = None
+
+
+def rule_enabled(rule: str, options: Options) -> bool:
+    """ruff-style selection: a rule id or any prefix of it ending at a '/'."""
+    def hit(patterns: tuple[str, ...]) -> bool:
+        return any(rule == p or rule.startswith(p.rstrip("/") + "/") for p in patterns)
+
+    if options.select and not hit(options.select):
+        return False
+    return not hit(options.ignore)
+
+
+def check_document(document: Document, glossary: Glossary, checks: Sequence[Check],
+                   source: Document | None = None,
+                   options: Options = Options()) -> list[Finding]:
+    context = CheckContext(document, glossary, source)
+    findings = [f for check in checks for f in check.run(context) if rule_enabled(f.rule, options)]
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
+    return findings
+
+
+def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check],
+                 source: Document | None = None, options: Options = Options()) -> FileResult:
+    findings = check_document(document, glossary, checks, source, options)
+    current, remaining = document, findings
+    applied: list[Edit] = []
+    for _ in range(MAX_FIX_ROUNDS):
+        edits = edits_for(remaining)
+        if not edits:
+            break
+        applied.extend(edits)
+        text = apply_edits(current.text, edits)
+        current = dataclasses.replace(current, text=text,
+                                      prose=prose_regions(text, current.format))
+        remaining = check_document(current, glossary, checks, source, options)
+    return FileResult(document, tuple(findings), tuple(applied), current.text,
+                      remaining=tuple(remaining))
+
+
+def read_source(path: str, options: Options) -> Document | None:
+    """The Russian source for a translation, if one was named or can be found beside it."""
+    if options.source:
+        return read_document(options.source)
+    if path == "-":
+        return None
+    try:
+        from retranslate.pairing import find_source
+    except ImportError:
+        return None
+    found = find_source(Path(path))
+    return read_document(str(found)) if found else None
+
+
+def run(paths: Sequence[str], glossary: Glossary, checks: Sequence[Check], options: Options,
+        *, fix: bool, report: Callable[[RetranslateError], None]) -> Iterator[FileResult]:
+    """Process files one at a time (memory stays flat over any batch); errors go to `report`."""
+    for path in paths:
+        try:
+            document = read_document(path, options.encoding)
+            source = read_source(path, options)
+        except RetranslateError as err:
+            report(err)
+            continue
+        if fix:
+            result = fix_document(document, glossary, checks, source, options)
+        else:
+            result = FileResult(document, tuple(check_document(document, glossary, checks,
+                                                               source, options)))
+        if source is not None:
+            result = dataclasses.replace(result, source_path=source.path)
+        yield result
+

@@ -1,0 +1,52 @@
+"""Output formats as plug-ins: each renderer takes FileResults one by one, then a summary.
+
+Adding a format (sarif, github annotations) means one module here and one line in RENDERERS;
+no check or pipeline code changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import re
+from dataclasses import dataclass
+from typing import IO, Protocol
+
+from retranslate.models import Document, FileResult
+
+RENDERERS = {"text": "retranslate.render.text", "json": "retranslate.render.json"}
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    findings: int = 0
+    fixable: int = 0
+    fixed_files: int = 0
+    errors: int = 0
+
+
+class Renderer(Protocol):
+    def file(self, result: FileResult) -> None: ...
+
+    def finish(self, summary: Summary) -> None: ...
+
+
+def renderer_for(name: str, out: IO[str], *, color: bool) -> Renderer:
+    module = importlib.import_module(RENDERERS[name])
+    renderer: Renderer = module.Renderer(out, color=color)
+    return renderer
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """1-based line and column (in characters) for offsets into a document's text."""
+
+    def __init__(self, document: Document) -> None:
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(document.text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1

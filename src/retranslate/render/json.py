@@ -1,0 +1,43 @@
+"""Findings as one JSON array, streamed; the keys are a stable interface for other tools."""
+
+from __future__ import annotations
+
+import json
+from typing import IO
+
+from retranslate.models import FileResult
+from retranslate.render import LineIndex, Summary
+
+
+class Renderer:
+    def __init__(self, out: IO[str], *, color: bool) -> None:
+        self.out = out
+        self.count = 0
+
+    def file(self, result: FileResult) -> None:
+        findings = result.remaining if result.fixed_text is not None else result.findings
+        if not findings:
+            return
+        index = LineIndex(result.document)
+        for finding in findings:
+            line, column = index.position(finding.span.start)
+            end_line, end_column = index.position(finding.span.end)
+            record = {
+                "path": result.document.path,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "rule": finding.rule,
+                "severity": finding.severity.value,
+                "message": finding.message,
+                "text": finding.text,
+                "suggestion": finding.suggestion,
+                "evidence": finding.evidence,
+            }
+            self.out.write("[\n" if self.count == 0 else ",\n")
+            self.out.write(json.dumps(record, ensure_ascii=False))
+            self.count += 1
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write("\n]\n" if self.count else "[]\n")

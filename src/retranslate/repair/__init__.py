@@ -1,0 +1,1 @@
+"""Repair: turn findings into edits and apply them."""
