@@ -28,7 +28,8 @@ def _write(tmp_path: Path, text: str, name: str = "g.toml") -> Path:
 
 @pytest.mark.parametrize(("text", "line", "message"), [
     ("[[entry]]\nid = \"x\"\ntarget = \n", 3, "bad TOML"),
-    (GOOD + "\n[[entry]]\nid = \"b\"\ntarget = \"BBC\"\nnote = \"n\"\n", 9, "missing field 'wrong'"),
+    (GOOD + "\n[[entry]]\nid = \"b\"\ntarget = \"BBC\"\nnote = \"n\"\n", 9,
+     "missing field 'wrong'"),
     (GOOD + GOOD, 9, "duplicate id 'looter'"),
     ("[[entry]]\nid = \"x\"\ntarget = \"BBC\"\nwrong = [\"bbc\"]\nnote = \"n\"\n", 1,
      "equals the target"),

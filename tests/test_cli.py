@@ -1,0 +1,120 @@
+"""End-to-end: the real CLI on the real corpus file and on small files, as an editor runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+
+GLOSSARY = ["--no-default-glossary", "-g", str(DATA / "glossary" / "test.toml")]
+JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message",
+             "text", "suggestion", "evidence"}
+
+
+def _line_col(text: str, needle: str) -> tuple[int, int]:
+    offset = text.index(needle)
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def test_check_flags_the_corpus_errors_as_json(corpus: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("check", "--format", "json", *GLOSSARY, str(corpus))
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)
+    assert all(set(f) == JSON_KEYS for f in findings)
+    text = corpus.read_text(encoding="utf-8")
+    by_text = {(f["text"], f["line"], f["column"]): f for f in findings}
+    air = by_text[("Air Force", *_line_col(text, "Air Force managed to talk"))]
+    assert air["rule"] == "glossary/t-bbc" and air["suggestion"] == "BBC"
+    protest = by_text[("Protestants", *_line_col(text, "Protestants, not by indignant"))]
+    assert protest["suggestion"] == "protesters"
+    assert protest["end_column"] - protest["column"] == len("Protestants")
+    # "protesters" elsewhere in the article is right and must not be flagged
+    assert not any(f["text"].lower().startswith("protester") for f in findings)
+
+
+def test_check_text_output_and_summary(corpus: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("check", *GLOSSARY, str(corpus))
+    lines = result.stdout.decode().splitlines()
+    line, column = _line_col(corpus.read_text(encoding="utf-8"), "Air Force managed")
+    assert (f"{corpus}:{line}:{column}: glossary/t-bbc: “Air Force” is a mistranslation (ВВС); "
+            "use “BBC”. ВВС is the BBC here. (suggestion: BBC)") in lines
+    assert lines[-1].endswith("fixable with `retranslate fix`.")
+    assert "\x1b[" not in result.stdout.decode()  # no colour when not on a terminal
+
+
+def test_fix_diff_applies_and_equals_write(corpus: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    for name in ("applied", "written"):
+        (tmp_path / name).mkdir()
+        shutil.copyfile(corpus, tmp_path / name / "article.txt")
+    applied, written = tmp_path / "applied", tmp_path / "written"
+    subprocess.run(["git", "init", "-q"], cwd=applied, check=True)
+
+    diff = cli("fix", *GLOSSARY, "article.txt", cwd=applied)
+    assert diff.returncode == 0, diff.stderr  # every finding of this glossary is autofix
+    assert diff.stdout.startswith(b"--- a/article.txt\n+++ b/article.txt\n")
+    (applied / "fix.diff").write_bytes(diff.stdout)
+    subprocess.run(["git", "apply", "fix.diff"], cwd=applied, check=True)
+
+    write = cli("fix", "--write", *GLOSSARY, "article.txt", cwd=written)
+    assert write.returncode == 1  # files changed
+    assert b"fixed article.txt" in write.stderr
+    fixed = (written / "article.txt").read_bytes()
+    assert (applied / "article.txt").read_bytes() == fixed
+    assert b"The BBC managed to talk" in fixed
+    assert b"not by protesters, not by" in fixed
+    assert b"15 looters simply" in fixed
+
+    again = cli("fix", *GLOSSARY, "article.txt", cwd=written)
+    assert again.returncode == 0 and again.stdout == b""
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="GNU patch is not installed")
+def test_fix_diff_applies_with_patch(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_bytes(b"Police saw marauders at the shop.\r\nNo newline")
+    diff = cli("fix", *GLOSSARY, "a.txt", cwd=tmp_path)
+    subprocess.run(["patch", "-p1", "-s"], input=diff.stdout, cwd=tmp_path, check=True)
+    assert (tmp_path / "a.txt").read_bytes() == b"Police saw looters at the shop.\r\nNo newline"
+
+
+def test_stdin_gives_fixed_text_on_stdout(cli) -> None:  # type: ignore[no-untyped-def]
+    text = "NOISE GRENADES!\r\nA Ministry of Internal Affairs officer said a noise grenade's pin"
+    result = cli("fix", *GLOSSARY, "-", input=text.encode())
+    assert result.stdout.decode() == ("STUN GRENADES!\r\nAn Interior Ministry officer said a "
+                                      "stun grenade's pin")
+    assert result.returncode == 0
+
+
+def test_folders_bad_files_and_exit_codes(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "good.md").write_text("Noise grenades went off.\n", encoding="utf-8")
+    (tmp_path / "news" / "clean.txt").write_text("Stun grenades went off.\n", encoding="utf-8")
+    (tmp_path / "news" / "story.ru.txt").write_text("Светошумовые гранаты.\n", encoding="utf-8")
+    (tmp_path / "news" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "news" / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (tmp_path / "news" / "code.py").write_text("noise_grenade = 'noise grenade'\n")
+
+    result = cli("check", "--format", "json", *GLOSSARY, "news", cwd=tmp_path)
+    findings = json.loads(result.stdout)
+    assert [f["path"] for f in findings] == [str(Path("news") / "good.md")]
+    errors = result.stderr.decode().splitlines()
+    assert any("image.txt: binary file" in line and line.startswith("retranslate: note:")
+               for line in errors)
+    assert any("latin1.txt: not valid utf-8 at byte 3" in line for line in errors)
+    assert result.returncode == 2  # the undecodable file is an input error
+
+    skipped = cli("check", *GLOSSARY, "--exclude", "latin1.txt", "news", cwd=tmp_path)
+    assert skipped.returncode == 1
+
+    clean = cli("check", *GLOSSARY, "news/clean.txt", cwd=tmp_path)
+    assert clean.returncode == 0 and clean.stdout == b""
+
+    assert cli("check", *GLOSSARY, cwd=tmp_path).returncode == 2
+    missing = cli("check", *GLOSSARY, "nope.txt", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr.decode().strip() == "retranslate: error: nope.txt: no such file"
