@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from retranslate.checks import load_checks
+from retranslate.config import find_config, load_config
 from retranslate.discover import walk
 from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.glossary import glossary_for
@@ -31,6 +33,9 @@ _SHARED = [
     click.option("--include", multiple=True, metavar="GLOB",
                  help="Files to take when walking folders (default: *.txt *.md *.markdown ...)."),
     click.option("--exclude", multiple=True, metavar="GLOB", help="Files to leave out."),
+    click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+                 help="Settings file (default: the nearest retranslate.toml, .retranslate.toml "
+                      "or pyproject.toml with [tool.retranslate])."),
     click.option("--encoding",
                  help="Decode files with this encoding (default: UTF-8, or the BOM's)."),
 ]
@@ -56,12 +61,18 @@ class Batch:
             raise click.UsageError("name at least one file or folder, or - for standard input")
         if kwargs["source"] and len(paths) != 1:
             raise click.UsageError("--source pairs with exactly one translation file")
-        self.glossary = glossary_for(kwargs["glossaries"],
-                                     default=not kwargs["no_default_glossary"])
+        config_path = kwargs["config_path"]
+        config = load_config(Path(config_path) if config_path else find_config(Path.cwd()))
+        self.glossary = glossary_for(
+            (*config.glossary, *kwargs["glossaries"]),
+            default=config.default_glossary and not kwargs["no_default_glossary"])
         self.checks = load_checks()
-        self.options = Options(select=kwargs["select"], ignore=kwargs["ignore"],
-                               encoding=kwargs["encoding"], source=kwargs["source"])
-        self.files = walk(paths, kwargs["include"], kwargs["exclude"])
+        self.options = Options(select=kwargs["select"] or config.select,
+                               ignore=(*config.ignore, *kwargs["ignore"]),
+                               encoding=kwargs["encoding"] or config.encoding,
+                               source=kwargs["source"])
+        self.files = walk(paths, kwargs["include"] or config.include,
+                          (*config.exclude, *kwargs["exclude"]))
         self.fix = fix
         self.failed = False
 
