@@ -118,3 +118,19 @@ def test_folders_bad_files_and_exit_codes(tmp_path: Path, cli) -> None:  # type:
     missing = cli("check", *GLOSSARY, "nope.txt", cwd=tmp_path)
     assert missing.returncode == 2
     assert missing.stderr.decode().strip() == "retranslate: error: nope.txt: no such file"
+
+
+def test_github_and_sarif_formats(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Intro.\nThen noise grenades, 50%, went off.", encoding="utf-8")
+    github = cli("check", "--format", "github", *GLOSSARY, "a.txt", cwd=tmp_path)
+    assert github.stdout.decode() == (
+        "::error file=a.txt,line=2,col=6,endLine=2,endColumn=20,title=glossary/t-stun-grenade::"
+        "“noise grenades” is a mistranslation; use “stun grenade”. светошумовые гранаты are stun "
+        "grenades. (suggestion: stun grenades)\n")
+    sarif = json.loads(cli("check", "--format", "sarif", *GLOSSARY, "a.txt", cwd=tmp_path).stdout)
+    result = sarif["runs"][0]["results"][0]
+    assert result["ruleId"] == "glossary/t-stun-grenade"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (2, 6, 20)
+    assert result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
+        "text": "stun grenades"}

@@ -14,7 +14,12 @@ from typing import IO, Protocol
 
 from retranslate.models import Document, FileResult
 
-RENDERERS = {"text": "retranslate.render.text", "json": "retranslate.render.json"}
+RENDERERS = {
+    "text": "retranslate.render.text",
+    "json": "retranslate.render.json",
+    "github": "retranslate.render.github",
+    "sarif": "retranslate.render.sarif",
+}
 
 
 @dataclass
