@@ -1,0 +1,166 @@
+"""Russian words as the checks need them: lemmas, "does this sentence mention X", transliteration.
+
+pymorphy3 (with pymorphy3-dicts-ru) is imported on first use only, so a run without a Russian
+source never pays for loading its dictionaries. Where it is not installed, `mentions` falls back
+to a case-insensitive prefix match on a crude stem, which is good enough for nouns and
+adjectives and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+# A Russian word: Cyrillic letters, with inner hyphens ("Алма-Ата", "Би-би-си").
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+_analyzer: Any = None
+_unavailable = False
+
+
+def _morph() -> Any:
+    """The shared MorphAnalyzer, or None when pymorphy3 or its dictionaries are missing."""
+    global _analyzer, _unavailable
+    if _analyzer is None and not _unavailable:
+        try:
+            import pymorphy3
+
+            _analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+        except Exception:  # ImportError, or a broken/missing dictionary package
+            _unavailable = True
+    return _analyzer
+
+
+def fold(word: str) -> str:
+    """Lower case with ё as е: news text writes both, dictionaries only ё."""
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form `word` may be an inflection of (all parses), folded, plus itself.
+
+    All parses, not just the likeliest: "стали" is both сталь and стать, and a mention test must
+    not miss the reading the entry is about. Participles lemmatise to their verb (протестующих →
+    протестовать), and so does the entry's own word, so both sides meet.
+    """
+    folded = fold(word)
+    morph = _morph()
+    if morph is None:
+        return frozenset({folded})
+    return frozenset({folded, *(fold(p.normal_form) for p in morph.parse(word))})
+
+
+def _stem(word: str) -> str:
+    """A crude stem for the fallback: drop up to two final letters of a longer word."""
+    folded = fold(word)
+    return folded[:-2] if len(folded) > 5 else folded[:-1] if len(folded) > 3 else folded
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+@lru_cache(maxsize=4096)
+def _term_forms(term: str) -> tuple[frozenset[str], ...]:
+    return tuple(lemmas(w) for w in words(term))
+
+
+def mentions(text: str, words_: Sequence[str]) -> bool:
+    """True when `text` contains any of `words_` (Russian lemmas or phrases) in any inflection.
+
+    A phrase ("комендантский час") matches consecutive words whose lemmas meet pairwise.
+    """
+    tokens = words(text)
+    if not tokens:
+        return False
+    if _morph() is None:
+        return _mentions_by_prefix(tokens, words_)
+    token_lemmas = [lemmas(t) for t in tokens]
+    for term in words_:
+        forms = _term_forms(term)
+        if not forms:
+            continue
+        n = len(forms)
+        for i in range(len(token_lemmas) - n + 1):
+            if all(token_lemmas[i + k] & forms[k] for k in range(n)):
+                return True
+    return False
+
+
+def _mentions_by_prefix(tokens: list[str], terms: Sequence[str]) -> bool:
+    folded = [fold(t) for t in tokens]
+    for term in terms:
+        stems = [_stem(w) for w in words(term)]
+        if not stems:
+            continue
+        n = len(stems)
+        for i in range(len(folded) - n + 1):
+            if all(folded[i + k].startswith(stems[k]) for k in range(n)):
+                return True
+    return False
+
+
+def has_cyrillic(text: str) -> bool:
+    return CYRILLIC.search(text) is not None
+
+
+# Transliteration close to BGN/PCGN as English-language news uses it ("Yekaterina", "Tokayev",
+# "Zhumaly"): е and ё are "ye"/"yo" at the start of a word and after a vowel or a sign.
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+_VOWELS_AND_SIGNS = set("аеёиоуыэюяъь")
+
+
+def transliterate(text: str) -> str:
+    """Latin letters for Cyrillic ones, keeping case; anything else passes through."""
+    out: list[str] = []
+    previous = ""
+    for ch in text:
+        low = ch.lower()
+        if low in _TRANSLIT:
+            latin = _TRANSLIT[low]
+            if low == "е" and (not previous or previous in _VOWELS_AND_SIGNS):
+                latin = "ye"
+            if low == "ы" and previous == "и":  # "ый" ending reads "iy", not "yy"
+                latin = "y"
+            if ch != low and latin:
+                latin = latin[0].upper() + latin[1:]
+            out.append(latin)
+        else:
+            out.append(ch)
+        previous = low if low.isalpha() and low in _TRANSLIT else ""
+    return "".join(out)
+
+
+# Spelling variants of one Russian name in Latin script, folded so that they compare equal:
+# Yekaterina/Ekaterina, Tokayev/Tokaev, Aleksandr/Alexandr, Zhumaly/Jumaly, Dzhambul/Jambul.
+_NAME_FOLDS = (
+    ("shch", "sh"), ("sch", "sh"), ("yo", "e"), ("ye", "e"), ("yu", "u"), ("iu", "u"),
+    ("ya", "a"), ("ia", "a"), ("iy", "i"), ("ij", "i"), ("yi", "i"), ("ey", "ei"), ("y", "i"),
+    # Consonants after the vowels: "zh" → "j" must not feed "ju" → "u" (Zhumaly ~ Jumaly).
+    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ks", "x"), ("ts", "c"), ("tz", "c"),
+    ("w", "v"), ("ph", "f"),
+)
+
+
+@lru_cache(maxsize=16384)
+def name_key(name: str) -> str:
+    """A loose key for one name written in Latin (or Cyrillic) letters: spelling variants meet.
+
+    Hyphens and case go; final "-er"/"-r" is kept (Alexander ~ Aleksandr is left to fuzzy
+    matching). Different endings stay different, so Ivanov and Ivanova keep distinct keys.
+    """
+    key = transliterate(name).lower()
+    key = re.sub(r"[^a-z]", "", key)
+    for old, new in _NAME_FOLDS:
+        key = key.replace(old, new)
+    key = re.sub(r"([aeiou])i(?=[aeiou])", r"\1", key)  # "Tokaiev" (from Tokayev) → "tokaev"
+    return re.sub(r"(.)\1+", r"\1", key)
