@@ -7,6 +7,7 @@ import sys
 import click
 
 from retranslate import __version__
+from retranslate.commands.align import align
 from retranslate.commands.check import check
 from retranslate.commands.fix import fix
 from retranslate.commands.glossary import glossary
@@ -22,6 +23,7 @@ def cli() -> None:
 cli.add_command(check)
 cli.add_command(fix)
 cli.add_command(glossary)
+cli.add_command(align)
 
 
 def main() -> None:

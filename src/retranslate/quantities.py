@@ -1,0 +1,136 @@
+"""Numbers, times, dates and percentages in Russian and English text, in one comparable form.
+
+Both the aligner (numbers are the strongest anchors two sentences share) and the numbers check
+need the same reading of "23:00" = "11 pm", "2 тыс." = "2,000" = "two thousand", "3,5" = "3.5",
+"7 января" = "January 7". A Quantity keeps where it was found, so a check can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retranslate.models import Span
+
+MONTHS_RU = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+             "октябр", "ноябр", "декабр")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+# Any case of a Russian month name: января, январе, мая, марта, ...
+_MONTH_RU = (r"(?P<month>январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]"
+             r"|июл[ьяюе]|августа?|августе|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])")
+_MONTH_EN = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May"
+             r"|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember)?|\.)?|Sept\.|Oct(?:ober|\.)?"
+             r"|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+
+_RU_SCALE = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9}
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2}
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen twenty")
+_EN_WORDS: dict[str, float] = {w: i for i, w in enumerate(_UNITS.split())}
+_EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                  "eighty": 80, "ninety": 90, "a": 1, "one and a half": 1.5})
+
+_RU = re.compile(
+    rf"""(?P<date>(?<!\d)(?P<day>[0-3]?\d)\s+{_MONTH_RU}(?![а-яё]))
+    | (?P<time>(?<![\d.,:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]))
+    | (?P<num>(?<![\d.,])\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])
+              |(?<![\d.,])\d+(?:,\d+)?(?![\d]))
+      (?:\s*(?P<scale>тыс|млн|млрд)(?:\.|[а-яё]*))?
+      (?P<pct>\s*(?:%|процент))?
+    """, re.VERBOSE | re.IGNORECASE)
+
+_EN = re.compile(
+    rf"""(?P<date>(?:(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_EN.replace('month', 'month1')}
+              |{_MONTH_EN}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)(?![\d:]))
+    | (?P<time>(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?
+        (?:\s*(?P<ampm>[ap])\.?m\b\.?|(?<=\d\d:\d\d)|(?<=\d:\d\d))(?![\d:]))
+    | (?P<num>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d])|(?P<word>\b(?:{
+        '|'.join(sorted(_EN_WORDS, key=len, reverse=True))})\b))
+      (?:\s+(?P<scale>hundred|thousand|million|billion)s?\b)?
+      (?:(?:st|nd|rd|th)\b)?
+      (?P<pct>\s*(?:%|percent\b|per\s+cent\b))?
+    """, re.VERBOSE | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number, time ("23:00"), date ("01-07", month-day) or percentage ("35%") in text."""
+
+    span: Span
+    kind: str
+    value: str
+    text: str
+
+
+def canonical(number: float) -> str:
+    """2000.0 → "2000", 3.5 → "3.5": one spelling per value."""
+    if number == int(number):
+        return str(int(number))
+    return f"{number:.6f}".rstrip("0").rstrip(".")
+
+
+def russian(text: str) -> list[Quantity]:
+    found = []
+    for m in _RU.finditer(text):
+        if m.group("date"):
+            month = _month_ru(m.group("month"))
+            value = f"{month:02d}-{int(m.group('day')):02d}"
+            found.append(Quantity(Span(m.start(), m.end()), "date", value, m.group()))
+        elif m.group("time"):
+            value = f"{int(m.group('h')):02d}:{m.group('m')}"
+            found.append(Quantity(Span(m.start(), m.end()), "time", value, m.group()))
+        else:
+            digits = re.sub(r"[ \u00a0\u202f]", "", m.group("num")).replace(",", ".")
+            number = float(digits)
+            scale = m.group("scale")
+            if scale:
+                number *= _RU_SCALE[scale.lower()]
+            kind = "percent" if m.group("pct") else "number"
+            found.append(Quantity(Span(m.start(), m.end()), kind, canonical(number), m.group()))
+    return found
+
+
+def english(text: str) -> list[Quantity]:
+    found = []
+    for m in _EN.finditer(text):
+        span = Span(m.start(), m.end())
+        if m.group("date"):
+            month = _month_en(m.group("month") or m.group("month1"))
+            day = int(m.group("day1") or m.group("day2"))
+            found.append(Quantity(span, "date", f"{month:02d}-{day:02d}", m.group()))
+        elif m.group("time"):
+            hour, minute = int(m.group("h")), m.group("m") or "00"
+            ampm = (m.group("ampm") or "").lower()
+            if ampm and hour > 12:
+                continue
+            if ampm == "p" and hour != 12:
+                hour += 12
+            elif ampm == "a" and hour == 12:
+                hour = 0
+            found.append(Quantity(span, "time", f"{hour:02d}:{minute}", m.group()))
+        else:
+            word = m.group("word")
+            if word and not m.group("scale") and word.lower() == "a":
+                continue  # the article, not a number
+            number = (_EN_WORDS[word.lower()] if word
+                      else float(m.group("num").replace(",", "")))
+            scale = m.group("scale")
+            if scale:
+                number *= _EN_SCALE[scale.lower()]
+            kind = "percent" if m.group("pct") else "number"
+            found.append(Quantity(span, kind, canonical(number), m.group()))
+    return found
+
+
+def _month_ru(word: str) -> int:
+    low = word.lower()
+    for i, stem in enumerate(MONTHS_RU):
+        if low.startswith(stem) and not (stem == "ма" and low.startswith("март")):
+            return i + 1
+    raise ValueError(word)
+
+
+def _month_en(word: str) -> int:
+    low = word.lower().rstrip(".")
+    return next(i + 1 for i, name in enumerate(MONTHS_EN) if name.lower().startswith(low[:3]))
