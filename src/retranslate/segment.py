@@ -46,7 +46,8 @@ _BEFORE_NUMBERS = frozenset({
 })
 # Russian initials that take two Latin letters (Жанна → Zh., Юрий → Yu.).
 _DIGRAPH_INITIALS = frozenset({"Zh", "Kh", "Sh", "Ch", "Ts", "Yu", "Ya", "Ye", "Yo"})
-_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][A-Za-z.]*)\.$")
+# Not after "°" or a digit: "-25 °C." and "5G." end sentences, initials do not.
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z°\d])([A-Za-z][A-Za-z.]*)\.$")
 
 
 def split_sentences(text: str, lang: str = "en",
