@@ -55,13 +55,13 @@ def test_fix_diff_applies_and_equals_write(corpus: Path, tmp_path: Path, cli) ->
     applied, written = tmp_path / "applied", tmp_path / "written"
     subprocess.run(["git", "init", "-q"], cwd=applied, check=True)
 
-    diff = cli("fix", *GLOSSARY, "article.txt", cwd=applied)
+    diff = cli("fix", *GLOSSARY, "--select", "glossary", "article.txt", cwd=applied)
     assert diff.returncode == 0, diff.stderr  # every finding of this glossary is autofix
     assert diff.stdout.startswith(b"--- a/article.txt\n+++ b/article.txt\n")
     (applied / "fix.diff").write_bytes(diff.stdout)
     subprocess.run(["git", "apply", "fix.diff"], cwd=applied, check=True)
 
-    write = cli("fix", "--write", *GLOSSARY, "article.txt", cwd=written)
+    write = cli("fix", "--write", *GLOSSARY, "--select", "glossary", "article.txt", cwd=written)
     assert write.returncode == 1  # files changed
     assert b"fixed article.txt" in write.stderr
     fixed = (written / "article.txt").read_bytes()
@@ -70,7 +70,7 @@ def test_fix_diff_applies_and_equals_write(corpus: Path, tmp_path: Path, cli) ->
     assert b"not by protesters, not by" in fixed
     assert b"15 looters simply" in fixed
 
-    again = cli("fix", *GLOSSARY, "article.txt", cwd=written)
+    again = cli("fix", *GLOSSARY, "--select", "glossary", "article.txt", cwd=written)
     assert again.returncode == 0 and again.stdout == b""
 
 

@@ -17,8 +17,9 @@ MONTHS_RU = ("январ", "феврал", "март", "апрел", "ма", "и
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 # Any case of a Russian month name: января, январе, мая, марта, ...
-_MONTH_RU = (r"(?P<month>январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]"
-             r"|июл[ьяюе]|августа?|августе|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])")
+MONTH_RU_PATTERN = (
+    r"(?P<month>январ[ьяюе]|феврал[ьяюе]|марта?|марте|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]"
+    r"|июл[ьяюе]|августа?|августе|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])")
 _MONTH_EN = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May"
              r"|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember)?|\.)?|Sept\.|Oct(?:ober|\.)?"
              r"|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
@@ -32,7 +33,7 @@ _EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy"
                   "eighty": 80, "ninety": 90, "a": 1, "one and a half": 1.5})
 
 _RU = re.compile(
-    rf"""(?P<date>(?<!\d)(?P<day>[0-3]?\d)\s+{_MONTH_RU}(?![а-яё]))
+    rf"""(?P<date>(?<!\d)(?P<day>[0-3]?\d)\s+{MONTH_RU_PATTERN}(?![а-яё]))
     | (?P<time>(?<![\d.,:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]))
     | (?P<num>(?<![\d.,])\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])
               |(?<![\d.,])\d+(?:,\d+)?(?![\d]))
@@ -74,7 +75,7 @@ def russian(text: str) -> list[Quantity]:
     found = []
     for m in _RU.finditer(text):
         if m.group("date"):
-            month = _month_ru(m.group("month"))
+            month = month_ru(m.group("month"))
             value = f"{month:02d}-{int(m.group('day')):02d}"
             found.append(Quantity(Span(m.start(), m.end()), "date", value, m.group()))
         elif m.group("time"):
@@ -123,7 +124,7 @@ def english(text: str) -> list[Quantity]:
     return found
 
 
-def _month_ru(word: str) -> int:
+def month_ru(word: str) -> int:
     low = word.lower()
     for i, stem in enumerate(MONTHS_RU):
         if low.startswith(stem) and not (stem == "ма" and low.startswith("март")):

@@ -1,0 +1,150 @@
+"""Cyrillic left in English text: dates and amounts repaired by rule, everything else reported.
+
+"7 января 2022, 15:25" becomes "January 7, 2022, 15:25" and "2 тыс." becomes "2,000" without
+any model: the month names, multipliers and a few units are a closed set. Other fragments
+(captions, sentences, names) are left for re-translation and reported; a name gets its
+transliteration as a suggestion, never as an automatic fix, since the English spelling of a
+name is a convention transliteration cannot know (Alma-Ata is Almaty).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from retranslate.checks import Check, CheckContext
+from retranslate.models import Finding, Severity, Span
+from retranslate.quantities import MONTH_RU_PATTERN, MONTHS_EN, canonical, month_ru
+
+_DATE = re.compile(
+    rf"(?<![\w])(?:(?P<day>[0-3]?\d)\s+)?{MONTH_RU_PATTERN}(?![а-яё])"
+    r"(?:\s+(?P<year>\d{4})(?:\s*(?:г\.|года?|гг\.)(?![а-яё]))?)?",
+    re.IGNORECASE)
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<scale>тыс(?:\.|яч[аиу]?)?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?)"
+    r"(?P<unit>\s*(?:руб(?:\.|лей|ля|ль)|долл(?:\.|аров|ара)|чел(?:\.|овек)))?(?![а-яё])",
+    re.IGNORECASE)
+_UNITS = {"руб": "rubles", "дол": "dollars", "чел": "people"}
+_UNIT_ONLY = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*"
+                        r"(?P<unit>км|кг|см|мм)(?![а-яё\w])", re.IGNORECASE)
+_UNIT_EN = {"км": "km", "кг": "kg", "см": "cm", "мм": "mm"}
+# A run of Cyrillic words (with numbers among them) and the light punctuation between them.
+# A full stop joins only before lower case or a digit ("т.е. всё", "2 тыс. человек").
+_RUN = re.compile(r"(?:\d+[ \t]*)?[А-Яа-яЁё]"
+                  r"(?:[А-Яа-яЁё\d\-]|[ \t,:;%]+(?=[А-Яа-яЁё\d])|\.[ \t]*(?=[а-яё\d]))*")
+_ENDS_SENTENCE = re.compile(r"\s*(?:$|\n|[A-ZА-ЯЁ\"“«])")
+_CYRILLIC_BEFORE = re.compile(r"[А-Яа-яЁё][ \t,]*$")
+_CYRILLIC_AFTER = re.compile(r"[ \t,]*[А-Яа-яЁё]")
+# A phrase quoted on purpose: "(Russian: протестующие)", "known in Russian as ...".
+_QUOTED_ON_PURPOSE = re.compile(r"(?:Russian|in Russian|Russian word|Cyrillic)[\s:,(«\"“]*$",
+                                re.IGNORECASE)
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    text = ctx.document.text
+    fixed = list(_by_rule(text))
+    # Neighbours are judged with the rule-fixed spans blanked out, so "2 тыс., 3 млн" is two
+    # amounts, not Russian text.
+    blanked = list(text)
+    for finding in fixed:
+        blanked[finding.span.start:finding.span.end] = "0" * len(finding.span)
+    plain = "".join(blanked)
+    taken: list[Span] = []
+    for finding in fixed:
+        # Inside a longer Russian fragment a date is not fixed alone: the sentence needs
+        # translating as a whole, and half-English Russian is worse than Russian.
+        inside_russian = _CYRILLIC_BEFORE.search(plain, max(0, finding.span.start - 5),
+                                                 finding.span.start) or \
+            _CYRILLIC_AFTER.match(plain, finding.span.end)
+        if not inside_russian and ctx.document.in_prose(finding.span):
+            taken.append(finding.span)
+            yield _with_evidence(ctx, finding)
+    for match in _RUN.finditer(text):
+        span = Span(match.start(), match.end())
+        if any(span.overlaps(t) for t in taken) or not ctx.document.in_prose(span):
+            continue
+        if _QUOTED_ON_PURPOSE.search(text, max(0, span.start - 30), span.start):
+            continue
+        yield _with_evidence(ctx, _fragment(text, match.group(), span))
+
+
+def _by_rule(text: str) -> Iterator[Finding]:
+    for match in _DATE.finditer(text):
+        month = MONTHS_EN[month_ru(match.group("month")) - 1]
+        day, year = match.group("day"), match.group("year")
+        english = month + (f" {int(day)}" if day else "")
+        if year:
+            english += f", {year}" if day else f" {year}"
+        yield _fix("untranslated/date", match, english, f"Date left in Russian: “{english}”")
+    for match in _AMOUNT.finditer(text):
+        number = float(match.group("number").replace(",", ".")) * _scale(match.group("scale"))
+        english = _amount(number)
+        unit = match.group("unit")
+        if unit:
+            english += " " + _UNITS[unit.strip()[:3].lower()]
+        yield _fix("untranslated/number", match, english, f"Amount left in Russian: {english}")
+    for match in _UNIT_ONLY.finditer(text):
+        english = f"{match.group('number').replace(',', '.')} " \
+                  f"{_UNIT_EN[match.group('unit').lower()]}"
+        yield _fix("untranslated/number", match, english, f"Unit left in Russian: {english}")
+
+
+def _scale(word: str) -> float:
+    low = word.lower()
+    if low.startswith("тыс"):
+        return 1e3
+    return 1e9 if low.startswith(("млрд", "миллиард")) else 1e6
+
+
+def _amount(number: float) -> str:
+    """2000 → "2,000"; 1500000 → "1.5 million": how English news writes these amounts."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if number >= size:
+            return f"{canonical(number / size)} {word}"
+    if number == int(number):
+        return f"{int(number):,}"
+    return canonical(number)
+
+
+def _fix(rule: str, match: re.Match[str], english: str, message: str) -> Finding:
+    if match.group().endswith(".") and _ENDS_SENTENCE.match(match.string, match.end()):
+        english += "."  # "3 млрд." closing a sentence: its dot was the full stop too
+    return Finding(rule=rule, span=Span(match.start(), match.end()), severity=Severity.ERROR,
+                   message=message, text=match.group(), suggestion=english, autofix=True)
+
+
+def _fragment(text: str, fragment: str, span: Span) -> Finding:
+    words = fragment.rstrip(".,:; ").split()
+    # A lone capitalised word opening a line or sentence is as likely a caption as a name.
+    opening = not text[:span.start].rstrip(" \t")[-1:] or \
+        text[:span.start].rstrip(" \t")[-1:] in "\n.!?"
+    if (len(words) > 1 or not opening) and len(words) <= 3 \
+            and all(w[:1].isupper() for w in words):
+        from retranslate.russian import transliterate
+
+        latin = transliterate(fragment)
+        return Finding(rule="untranslated/name", span=span, severity=Severity.WARNING,
+                       message=f"Name left in Cyrillic; transliterated it reads “{latin}”",
+                       text=fragment, suggestion=latin, autofix=False)
+    return Finding(rule="untranslated/text", span=span, severity=Severity.WARNING,
+                   message="Text left in Russian; it needs translating", text=fragment)
+
+
+def _with_evidence(ctx: CheckContext, finding: Finding) -> Finding:
+    if ctx.source is None:
+        return finding
+    found = ctx.source_for(finding.span.start)
+    if found is None or not found[1].reliable:
+        return finding
+    from dataclasses import replace
+
+    return replace(finding, evidence=found[0])
+
+
+CHECK = Check(
+    name="untranslated",
+    rules=("untranslated/date", "untranslated/number", "untranslated/name", "untranslated/text"),
+    run=run,
+    description="Cyrillic left in the English: dates and amounts fixed by rule, the rest reported",
+)
