@@ -87,9 +87,25 @@ def russian(text: str) -> list[Quantity]:
             scale = m.group("scale")
             if scale:
                 number *= _RU_SCALE[scale.lower()]
+                _widen_range(text, found, _RU_SCALE[scale.lower()], m.start(), _RU_RANGE)
             kind = "percent" if m.group("pct") else "number"
             found.append(Quantity(Span(m.start(), m.end()), kind, canonical(number), m.group()))
     return found
+
+
+# "от 1,5 до 25 тыс.", "50–60 тыс.", "from 1.5 to 25 thousand": the scale covers both ends.
+_RU_RANGE = re.compile(r"\s*(?:[-–—]|до)\s*$")
+_EN_RANGE = re.compile(r"\s*(?:[-–—]|to|and)\s*$")
+
+
+def _widen_range(text: str, found: list[Quantity], scale: float, start: int,
+                 joiner: re.Pattern[str]) -> None:
+    if not found or found[-1].kind != "number" or not re.fullmatch(r"[\d.,]+", found[-1].text):
+        return
+    previous = found[-1]
+    if joiner.match(text, previous.span.end, start):
+        value = canonical(float(previous.value) * scale)
+        found[-1] = Quantity(previous.span, previous.kind, value, previous.text)
 
 
 def english(text: str) -> list[Quantity]:
@@ -119,6 +135,7 @@ def english(text: str) -> list[Quantity]:
             scale = m.group("scale")
             if scale:
                 number *= _EN_SCALE[scale.lower()]
+                _widen_range(text, found, _EN_SCALE[scale.lower()], m.start(), _EN_RANGE)
             kind = "percent" if m.group("pct") else "number"
             found.append(Quantity(span, kind, canonical(number), m.group()))
     return found
