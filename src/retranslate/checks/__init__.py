@@ -2,6 +2,14 @@
 
 Each check lives in its own module under `retranslate.checks` and exposes `CHECK`, a `Check`.
 Adding one means writing the module and naming it in CHECK_MODULES; nothing else changes.
+
+A check that needs the whole batch (names spelled one way in one file and another way in the
+next) may also expose `BATCH`: a zero-argument factory of an object with
+    observe(path: str, ctx: CheckContext) -> None   # once per file, after its checks ran
+    finish() -> list[tuple[str, Finding]]           # once, after the last file: (path, finding)
+`batch_hooks()` makes fresh ones for a run. Hooks keep summaries (counts, one span per name),
+never documents, so memory stays flat; their findings are reported, never fixed, since the
+files they point into have already been written or printed.
 """
 
 from __future__ import annotations
@@ -10,7 +18,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from retranslate.glossary.model import Glossary
@@ -18,7 +26,7 @@ if TYPE_CHECKING:
 
 # Modules (under retranslate.checks) whose CHECK is run, in order. Order matters only for
 # ties between overlapping autofixes: an earlier check's fix wins.
-CHECK_MODULES: tuple[str, ...] = ("glossary", "untranslated", "numbers")
+CHECK_MODULES: tuple[str, ...] = ("glossary", "untranslated", "numbers", "names")
 
 
 class CheckContext:
@@ -101,3 +109,13 @@ def load_checks(names: Iterable[str] = CHECK_MODULES) -> list[Check]:
         module = importlib.import_module(f"retranslate.checks.{name}")
         checks.append(module.CHECK)
     return checks
+
+
+def batch_hooks(names: Iterable[str] = CHECK_MODULES) -> list[Any]:
+    """A fresh BATCH object from every named check module that has one."""
+    hooks = []
+    for name in names:
+        factory = getattr(importlib.import_module(f"retranslate.checks.{name}"), "BATCH", None)
+        if factory is not None:
+            hooks.append(factory())
+    return hooks

@@ -1,0 +1,239 @@
+"""One person, place or organisation spelled several ways, within a file and across a batch.
+
+Names are capitalised words in prose (a sentence's first word counts only if it is capitalised
+somewhere else too). Two spellings are one name when their transliteration keys meet
+(`russian.name_key`: Tokayev/Tokaev, Yekaterina/Ekaterina) or are close by rapidfuzz with the
+same first letter and the same ending, so that Sokolova/Sakolova meet while Ivanov/Ivanova, or
+Alexander/Alexandra, stay apart: in Russian names the ending is the person. With a source, a
+spelling that follows one Russian name never joins one that follows another.
+
+The suggestion is the spelling the glossary prefers (an entry whose target is a name), else the
+most frequent one; only a glossary preference is applied by `fix`. A glossary's listed wrong
+forms are left to the glossary check, so no span is reported twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from retranslate.checks import Check, CheckContext
+from retranslate.glossary.model import Glossary
+from retranslate.models import Finding, Severity, Span
+
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:['’]s)?(?![\w-])")
+_SIMILAR = 85.0
+_SOURCE_SIMILAR = 78.0
+_CAPITALISED_RU = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+# Capitalised words that are never names, even inside a sentence (titles, months, days).
+_NOT_NAMES = frozenset("""I January February March April May June July August September October
+    November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr
+    Internet""".split())  # noqa: SIM905 - a word list reads better as words
+
+
+def occurrences(ctx: CheckContext) -> list[tuple[str, Span]]:
+    """Every name word in prose with its span, possessive "'s" left out."""
+    text = ctx.document.text
+    starts = {s.span.start for s in ctx.target_segments}
+    found: list[tuple[str, Span, bool]] = []
+    inside: set[str] = set()
+    for match in _NAME.finditer(text):
+        word = re.sub(r"['’]s$", "", match.group())
+        span = Span(match.start(), match.start() + len(word))
+        if word in _NOT_NAMES or not ctx.document.in_prose(span):
+            continue
+        opening = match.start() in starts or _after_opening(text, match.start(), starts)
+        found.append((word, span, opening))
+        if not opening:
+            inside.add(word)
+    return [(word, span) for word, span, opening in found if not opening or word in inside]
+
+
+def _after_opening(text: str, offset: int, starts: set[int]) -> bool:
+    """True after a sentence's opening quotes or dashes: '"Tokayev, ...' opens a sentence."""
+    i = offset
+    while i > 0 and text[i - 1] in "\"'“‘«—–- ":
+        i -= 1
+        if i in starts:
+            return True
+    return False
+
+
+def same_name(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    from retranslate.russian import name_key
+
+    if a.count("-") != b.count("-"):
+        return False  # Nursultan (a man) and Nur-Sultan (a city) share a key but not a hyphen
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return True
+    return (min(len(ka), len(kb)) >= 5 and ka[0] == kb[0] and ka[-2:] == kb[-2:]
+            and fuzz.ratio(ka, kb) >= _SIMILAR)
+
+
+class _Groups:
+    """Union-find over spellings."""
+
+    def __init__(self, spellings: Iterable[str]) -> None:
+        self.parent = {s: s for s in spellings}
+
+    def find(self, s: str) -> str:
+        while self.parent[s] != s:
+            self.parent[s] = self.parent[self.parent[s]]
+            s = self.parent[s]
+        return s
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for s in self.parent:
+            out.setdefault(self.find(s), []).append(s)
+        return [sorted(g) for g in out.values() if len(g) > 1]
+
+
+def group_spellings(counts: Counter[str], glossary: Glossary,
+                    source_names: dict[str, str] | None = None) -> list[list[str]]:
+    """Spellings of one name, grouped. `source_names` maps a spelling to its Russian name."""
+    from retranslate.russian import name_key
+
+    spellings = sorted(counts)
+    groups = _Groups(spellings)
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1:]:
+            if source_names and a in source_names and b in source_names:
+                # Following one Russian name, the endings must still agree (not Ivanov/Ivanova).
+                joined = source_names[a] == source_names[b] and \
+                    name_key(a)[-2:] == name_key(b)[-2:]
+            else:
+                joined = same_name(a, b)
+            if joined:
+                groups.union(a, b)
+    for target, wrong in _name_pairs(glossary):
+        if target in counts and wrong in counts:
+            groups.union(target, wrong)
+    return groups.groups()
+
+
+def _name_pairs(glossary: Glossary) -> Iterator[tuple[str, str]]:
+    """(preferred, other) spellings from entries whose target and wrong forms are names."""
+    for entry in glossary.entries:
+        if _is_name(entry.target):
+            for wrong in entry.wrong:
+                if _is_name(wrong):
+                    yield entry.target, wrong
+
+
+def _is_name(phrase: str) -> bool:
+    words = phrase.split()
+    return len(words) == 1 and _NAME.fullmatch(words[0]) is not None
+
+
+def preferred(group: list[str], counts: Counter[str], glossary: Glossary) -> tuple[str, bool]:
+    """The spelling to suggest and whether the glossary chose it.
+
+    Without the glossary, the most frequent; on a tie, the first seen (`counts` keeps the order
+    in which spellings were first counted).
+    """
+    targets = {t for t, _ in _name_pairs(glossary)}
+    chosen = [s for s in group if s in targets]
+    if len(chosen) == 1:
+        return chosen[0], True
+    order = {s: i for i, s in enumerate(counts)}
+    return max(group, key=lambda s: (counts[s], -order[s])), False
+
+
+def _glossary_wrong(glossary: Glossary) -> set[str]:
+    return {wrong for _, wrong in _name_pairs(glossary)}
+
+
+def _source_names(ctx: CheckContext, spellings: Iterable[str]) -> dict[str, str]:
+    """Each English spelling's Russian name (its transliteration key), where the source has it."""
+    if ctx.source is None:
+        return {}
+    from rapidfuzz import fuzz
+
+    from retranslate.align import _lemma_name
+    from retranslate.russian import name_key
+
+    keys = {name_key(_lemma_name(w)) for w in _CAPITALISED_RU.findall(ctx.source.text)}
+    found = {}
+    for spelling in spellings:
+        key = name_key(spelling)
+        best = max(keys, key=lambda k: fuzz.ratio(key, k), default=None)
+        if best is not None and fuzz.ratio(key, best) >= _SOURCE_SIMILAR:
+            found[spelling] = best
+    return found
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    names = occurrences(ctx)
+    counts = Counter(word for word, _ in names)
+    groups = group_spellings(counts, ctx.glossary, _source_names(ctx, counts))
+    left_to_glossary = _glossary_wrong(ctx.glossary)
+    for group in groups:
+        best, by_glossary = preferred(group, counts, ctx.glossary)
+        for word, span in names:
+            if word not in group or word == best or word in left_to_glossary:
+                continue
+            finding = Finding(
+                rule="names/inconsistent", span=span,
+                severity=Severity.ERROR if by_glossary else Severity.WARNING,
+                message=(f"“{word}”: the glossary spells this name “{best}”" if by_glossary
+                         else f"“{word}” is also spelled “{best}” in this file "
+                              f"({counts[best]}× against {counts[word]}×)"),
+                text=word, suggestion=best, autofix=by_glossary)
+            found = ctx.source_for(span.start) if ctx.source is not None else None
+            yield replace(finding, evidence=found[0]) if found and found[1].reliable else finding
+
+
+class NameBatch:
+    """Across a batch: spellings that differ between files. Keeps counts and one span each."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, dict[str, tuple[int, int, int]]] = {}
+        self.glossary = Glossary()
+
+    def observe(self, path: str, ctx: CheckContext) -> None:
+        seen: dict[str, tuple[int, int, int]] = {}
+        for word, span in occurrences(ctx):
+            count, start, end = seen.get(word, (0, span.start, span.end))
+            seen[word] = (count + 1, start, end)
+        self.files[path] = seen
+        self.glossary = ctx.glossary
+
+    def finish(self) -> list[tuple[str, Finding]]:
+        total: Counter[str] = Counter()
+        for seen in self.files.values():
+            for word, (count, _, _) in seen.items():
+                total[word] += count
+        out: list[tuple[str, Finding]] = []
+        for group in group_spellings(total, self.glossary):
+            best, by_glossary = preferred(group, total, self.glossary)
+            for path, seen in self.files.items():
+                # A file that mixes spellings was reported by `run` already.
+                present = [w for w in group if w in seen]
+                if len(present) != 1 or present[0] == best:
+                    continue
+                word = present[0]
+                _, start, end = seen[word]
+                out.append((path, Finding(
+                    rule="names/batch", span=Span(start, end), severity=Severity.WARNING,
+                    message=f"“{word}” here; other files in this run spell it “{best}” "
+                            f"({total[best]}×)" + (", as the glossary does" if by_glossary else ""),
+                    text=word, suggestion=best, autofix=False)))
+        return out
+
+
+CHECK = Check(
+    name="names",
+    rules=("names/inconsistent", "names/batch"),
+    run=run,
+    description="One name spelled several ways in a file or across a batch",
+)
+BATCH = NameBatch
