@@ -1,0 +1,71 @@
+"""A glossary term in the source with no known rendering in the aligned English.
+
+Where the Russian sentence says протестующие and the English has neither "protesters" (the
+target), nor an accepted rendering, nor a known wrong one (which the glossary check reports),
+the term was dropped or mistranslated in a way nobody listed yet. That is worth a look, never an
+automatic fix: there is nothing to replace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from retranslate.checks import Check, CheckContext
+from retranslate.glossary.model import Entry
+from retranslate.models import Finding, Severity
+
+
+@lru_cache(maxsize=4096)
+def _renderings(forms: tuple[str, ...]) -> re.Pattern[str]:
+    # No right boundary: "protester" must find "protesters" and "protester's".
+    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms if f.strip())
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+
+
+def _rendered(english: str, entry: Entry) -> bool:
+    return _renderings((entry.target, *entry.accept, *entry.wrong)).search(english) is not None
+
+
+def _mentioned(russian_text: str, entry: Entry, present: set[str]) -> bool:
+    from retranslate.russian import lemmas, mentions, words
+
+    # Cheap test first: the first word of some term must occur in some form.
+    hopeful = [term for term in entry.source
+               if (first := words(term)) and lemmas(first[0]) & present]
+    return bool(hopeful) and mentions(russian_text, hopeful)
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.source is None:
+        return
+    entries = [e for e in ctx.glossary.entries if e.source]
+    if not entries:
+        return
+    from retranslate.russian import lemmas, words
+
+    target, source = ctx.target_segments, ctx.source_segments
+    for link in ctx.alignments:
+        if not (link.reliable and link.source and link.target):
+            continue
+        evidence = " ".join(source[i].text for i in link.source)
+        present = set().union(*(lemmas(w) for w in words(evidence)))
+        english = " ".join(target[i].text for i in link.target)
+        first = target[link.target[0]]
+        for entry in entries:
+            if _mentioned(evidence, entry, present) and not _rendered(english, entry):
+                yield Finding(
+                    rule=f"term-omitted/{entry.id}", span=first.span, severity=Severity.WARNING,
+                    message=f"The source has {entry.source[0]} but the translation has no "
+                            f"“{entry.target}”" + (f" or {', '.join(entry.accept)}"
+                                                   if entry.accept else ""),
+                    text=first.text, evidence=evidence, entry_id=entry.id)
+
+
+CHECK = Check(
+    name="term_omitted",
+    rules=("term-omitted/*",),
+    run=run,
+    description="A source term with neither the glossary's rendering nor a known wrong one",
+)
