@@ -83,13 +83,24 @@ def read_source(path: str, options: Options) -> Document | None:
     return read_document(str(found)) if found else None
 
 
+def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
+    """The document to check and its source; a bilingual file (PO, XLIFF, TMX) has its own."""
+    from retranslate.bilingual import bilingual_format
+
+    if path != "-" and bilingual_format(path):
+        from retranslate.bilingual import read
+
+        document, own = read(path, options.encoding)
+        return document, read_document(options.source) if options.source else own
+    return read_document(path, options.encoding), read_source(path, options)
+
+
 def run(paths: Sequence[str], glossary: Glossary, checks: Sequence[Check], options: Options,
         *, fix: bool, report: Callable[[RetranslateError], None]) -> Iterator[FileResult]:
     """Process files one at a time (memory stays flat over any batch); errors go to `report`."""
     for path in paths:
         try:
-            document = read_document(path, options.encoding)
-            source = read_source(path, options)
+            document, source = read_pair(path, options)
         except RetranslateError as err:
             report(err)
             continue

@@ -32,6 +32,10 @@ def prose_regions(text: str, fmt: str) -> tuple[Span, ...]:
     """The prose regions of `text`, sorted and disjoint."""
     if not text:
         return ()
+    if fmt in ("po", "xliff", "tmx"):  # bilingual: only the target texts are ours to check
+        from retranslate.bilingual import target_regions
+
+        return target_regions(text, fmt)
     if fmt != "markdown":
         return (Span(0, len(text)),)
     excluded = _markdown_blocks(text)

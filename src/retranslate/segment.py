@@ -32,7 +32,8 @@ _DIALOGUE = re.compile(r"[ \t]*[—–-][ \t]")
 _TERMINAL = frozenset(".!?…:;\"'”’»)")
 
 # A sentence may end after a run of terminators plus closing quotes/brackets, before spaces.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# Non-prose right after it (a tag between two translation units) counts as a space.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=[\s\ue000])")
 # After these the next capitalised word is part of the same sentence ("U.S. President").
 _NEVER_FINAL = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj",
@@ -149,7 +150,7 @@ def _split_english(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 
 def _english_boundary(text: str, match: re.Match[str], end: int) -> bool:
-    after = text[match.end():end].lstrip()
+    after = text[match.end():end].lstrip(" \t\r\n" + _MASK)
     if not after:
         return False
     marks = match.group()
