@@ -106,3 +106,23 @@ def test_broken_file_is_a_clean_error(tmp_path: Path, cli) -> None:  # type: ign
     assert result.returncode == 2
     assert result.stderr.decode().startswith("retranslate: error: broken.xlf")
     assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("name", "unit"), [
+    ("curfew.po", "ВВС удалось поговорить с учительницей."),
+    ("curfew-2.0.xliff", "u2"),
+    ("curfew.tmx", "2"),
+    ("curfew-1.2.xlf", "article.md\x04p2"),
+])
+def test_write_targets_by_unit_id(name: str, unit: str) -> None:
+    path = BILINGUAL / name
+    original = path.read_bytes()
+    old = {u.id: u.target for u in bilingual.read_units(str(path))}[unit]
+    new_text = old.replace("The Air Force", "The BBC")
+    data = bilingual.write_targets(str(path), {unit: new_text})
+    assert {u.id: u.target for u in bilingual.read_units(str(path), data)}[unit] == new_text
+    before, after = original.decode().splitlines(), data.decode().splitlines()
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    # Only the unit's own lines change (XLIFF 1.2: the toolkit also marks the unit translated).
+    assert len(changed) == (2 if name.endswith(".xlf") else 1)
+    assert bilingual.write_targets(str(path), {}) == original

@@ -170,3 +170,54 @@ def targets(document: Document, text: str | None = None) -> dict[str, str]:
 
     data = encode(document, document.text if text is None else text)
     return {unit.id: unit.target for unit in read_units(document.path, data)}
+
+
+def write_targets(path: str, new: dict[str, str], data: bytes | None = None) -> bytes:
+    """The file's bytes with the targets of the units named in `new` (by unit id) replaced.
+
+    translate-toolkit sets the targets and serialises; its changes are then carried onto the
+    original bytes line by line, so its reformatting elsewhere (attribute order, PO wrapping
+    of untouched entries) never reaches the file. Where a changed line cannot be placed, the
+    toolkit's own output is returned: valid, if less tidy.
+    """
+    raw = Path(path).read_bytes() if data is None else data
+    store = _store(path, raw)
+    baseline = bytes(store)
+    for unit in store.getunits():
+        if str(unit.getid()) in new:
+            unit.target = new[str(unit.getid())]
+    changed = bytes(store)
+    if changed == baseline:
+        return raw
+    merged = _carry_over(raw.decode("utf-8"), baseline.decode("utf-8"), changed.decode("utf-8"))
+    return merged.encode("utf-8") if merged is not None else changed
+
+
+def _carry_over(original: str, baseline: str, changed: str) -> str | None:
+    """Apply the baseline→changed line edits to `original`, which differs from baseline only in
+    formatting; None when an edited line has no counterpart in `original`."""
+    from difflib import SequenceMatcher
+
+    o, b, c = (x.splitlines(keepends=True) for x in (original, baseline, changed))
+    where: dict[int, int] = {}
+    for tag, i1, i2, j1, _ in SequenceMatcher(None, b, o, autojunk=False).get_opcodes():
+        if tag == "equal":
+            where.update({i1 + k: j1 + k for k in range(i2 - i1)})
+    edits: list[tuple[int, int, list[str]]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, b, c, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if i1 == i2:  # pure insertion: after the line before it
+            if i1 - 1 not in where and i1 not in where:
+                return None
+            at = where[i1 - 1] + 1 if i1 - 1 in where else where[i1]
+            edits.append((at, at, c[j1:j2]))
+            continue
+        lines = [where.get(i) for i in range(i1, i2)]
+        if None in lines or lines != list(range(lines[0] or 0, (lines[0] or 0) + len(lines))):
+            return None
+        start = where[i1]
+        edits.append((start, start + (i2 - i1), c[j1:j2]))
+    for start, end, replacement in sorted(edits, reverse=True):
+        o[start:end] = replacement
+    return "".join(o)
