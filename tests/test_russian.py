@@ -54,3 +54,20 @@ def test_name_key_folds_spelling_variants(a: str, b: str) -> None:
 
 def test_name_key_keeps_gendered_surnames_apart() -> None:
     assert russian.name_key("Ivanov") != russian.name_key("Ivanova")
+
+
+def test_plain_check_loads_no_russian_tooling(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Posted 7 января 2022. Then Tokayev and Tokaev met.\n",
+                                    encoding="utf-8")
+    code = ("import sys\nfrom retranslate.cli import main\n"
+            f"sys.argv = ['retranslate', 'check', {str(tmp_path / 'a.txt')!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = {m.split('.')[0] for m in sys.modules}\n"
+            "heavy &= {'razdel', 'pymorphy3', 'translate'}\n"
+            "assert not heavy, heavy\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"untranslated/date" in result.stdout and b"names/inconsistent" in result.stdout
