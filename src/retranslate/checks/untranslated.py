@@ -76,18 +76,18 @@ def _by_rule(text: str) -> Iterator[Finding]:
         english = month + (f" {int(day)}" if day else "")
         if year:
             english += f", {year}" if day else f" {year}"
-        yield _fix("untranslated/date", match, english, f"Date left in Russian: “{english}”")
+        yield _fix("untranslated/date", match, english, "Date left in Russian")
     for match in _AMOUNT.finditer(text):
         number = float(match.group("number").replace(",", ".")) * _scale(match.group("scale"))
         english = _amount(number)
         unit = match.group("unit")
         if unit:
             english += " " + _UNITS[unit.strip()[:3].lower()]
-        yield _fix("untranslated/number", match, english, f"Amount left in Russian: {english}")
+        yield _fix("untranslated/number", match, english, "Amount left in Russian")
     for match in _UNIT_ONLY.finditer(text):
         english = f"{match.group('number').replace(',', '.')} " \
                   f"{_UNIT_EN[match.group('unit').lower()]}"
-        yield _fix("untranslated/number", match, english, f"Unit left in Russian: {english}")
+        yield _fix("untranslated/number", match, english, "Unit left in Russian")
 
 
 def _scale(word: str) -> float:
