@@ -45,7 +45,6 @@ _BAND = 40
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _CAPITALISED_RU = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _CAPITALISED_EN = re.compile(r"(?<![A-Za-z-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*")
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 @dataclass
@@ -236,9 +235,9 @@ def _source_side(text: str, entries: Sequence[Entry]) -> _Side:
     side.latin = {w.lower() for w in _LATIN.findall(text) if len(w) > 1}
     for match in _CAPITALISED_RU.finditer(text):
         word = match.group()
-        if match.start() == _first_letter(text) and not _is_name(word):
+        if match.start() == _first_letter(text) and not russian.is_proper_name(word):
             continue
-        side.names.add(russian.name_key(_lemma_name(word)))
+        side.names.add(russian.name_key(russian.nominative(word)))
     side.cognates = {_cognate(w) for w in russian.words(text) if len(w) >= _COGNATE_MIN}
     if entries:
         side.terms = {i for i, entry in enumerate(entries)
@@ -273,30 +272,6 @@ def _key(q: quantities.Quantity) -> str:
 
 def _first_letter(text: str) -> int:
     return next((i for i, ch in enumerate(text) if ch.isalpha()), 0)
-
-
-@lru_cache(maxsize=8192)
-def _is_name(word: str) -> bool:
-    from retranslate.russian import _morph
-
-    morph = _morph()
-    if morph is None:
-        return False
-    return any(_NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))
-               for p in morph.parse(word)[:2])
-
-
-@lru_cache(maxsize=8192)
-def _lemma_name(word: str) -> str:
-    """The nominative of an inflected name (Соколовой → Соколова), for transliteration."""
-    from retranslate.russian import _morph
-
-    morph = _morph()
-    if morph is None:
-        return word
-    parse = morph.parse(word)[0]
-    nominative = parse.inflect({"nomn"}) if "Fixd" not in parse.tag else None
-    return nominative.word if nominative is not None else word
 
 
 def _may_mention(text: str, entry: Entry) -> bool:

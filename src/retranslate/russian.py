@@ -104,6 +104,30 @@ def _mentions_by_prefix(tokens: list[str], terms: Sequence[str]) -> bool:
     return False
 
 
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+@lru_cache(maxsize=8192)
+def is_proper_name(word: str) -> bool:
+    """Whether pymorphy3 reads `word` as a name, surname, place or organisation."""
+    morph = _morph()
+    if morph is None:
+        return False
+    return any(_NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))
+               for p in morph.parse(word)[:2])
+
+
+@lru_cache(maxsize=8192)
+def nominative(word: str) -> str:
+    """The nominative of an inflected name (Соколовой → соколова), for transliteration."""
+    morph = _morph()
+    if morph is None:
+        return word
+    parse = morph.parse(word)[0]
+    form = parse.inflect({"nomn"}) if "Fixd" not in parse.tag else None
+    return form.word if form is not None else word
+
+
 def has_cyrillic(text: str) -> bool:
     return CYRILLIC.search(text) is not None
 

@@ -158,10 +158,9 @@ def _source_names(ctx: CheckContext, spellings: Iterable[str]) -> dict[str, str]
         return {}
     from rapidfuzz import fuzz
 
-    from retranslate.align import _lemma_name
-    from retranslate.russian import name_key
+    from retranslate.russian import name_key, nominative
 
-    keys = {name_key(_lemma_name(w)) for w in _CAPITALISED_RU.findall(ctx.source.text)}
+    keys = {name_key(nominative(w)) for w in _CAPITALISED_RU.findall(ctx.source.text)}
     found = {}
     for spelling in spellings:
         key = name_key(spelling)
