@@ -134,3 +134,20 @@ def test_github_and_sarif_formats(tmp_path: Path, cli) -> None:  # type: ignore[
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (2, 6, 20)
     assert result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
         "text": "stun grenades"}
+
+
+def test_batch_spellings_and_files_without_source(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.en.txt").write_text("President Tokayev spoke. Tokayev left.\n", encoding="utf-8")
+    (news / "a.ru.txt").write_text("Президент Токаев выступил. Токаев уехал.\n", encoding="utf-8")
+    (news / "b.txt").write_text("Later, Tokaev returned.\n", encoding="utf-8")
+    result = cli("check", *GLOSSARY, "news", cwd=tmp_path)
+    lines = result.stdout.decode().splitlines()
+    assert any(line.startswith(f"{Path('news') / 'b.txt'}:1:8: names/batch: “Tokaev” here")
+               for line in lines), lines
+    assert (f"No Russian source for: {Path('news') / 'b.txt'} (checked with the glossary's "
+            "document conditions only).") in lines
+    assert lines[-1].startswith("1 finding in 2 files")
+    # fix never reports batch findings: their spans would point into files it just changed
+    assert b"names/batch" not in cli("fix", *GLOSSARY, "news", cwd=tmp_path).stderr

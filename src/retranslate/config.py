@@ -19,7 +19,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 _LISTS = ("glossary", "include", "exclude", "select", "ignore")
-_KNOWN = frozenset({*_LISTS, "default-glossary", "encoding"})
+_KNOWN = frozenset({*_LISTS, "default-glossary", "encoding", "source-pattern"})
 CONFIG_NAMES = ("retranslate.toml", ".retranslate.toml", "pyproject.toml")
 
 
@@ -33,6 +33,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     encoding: str | None = None
+    source_pattern: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -80,4 +81,5 @@ def load_config(path: Path | None) -> Config:
         select=tuple(table.get("select", [])),
         ignore=tuple(table.get("ignore", [])),
         encoding=table.get("encoding"),
+        source_pattern=table.get("source-pattern"),
     )

@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
 
 # Translations are prose files; a folder walk leaves code and data alone unless --include says.
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.text", "*.rst")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.text", "*.rst",
+                   "*.po", "*.xlf", "*.xliff", "*.tmx")
 # Russian sources sit beside their translations; they are inputs, not texts to check.
 DEFAULT_EXCLUDE = ("*.ru.*", "ru/*")
 

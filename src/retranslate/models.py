@@ -143,6 +143,8 @@ class FileResult:
     remaining: tuple[Finding, ...] = ()
     source_path: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # Findings only the whole batch shows, reported after the file's own result.
+    batch: bool = False
 
     @property
     def changed(self) -> bool:

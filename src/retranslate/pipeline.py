@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from retranslate.checks import Check, CheckContext
+from retranslate.checks import BatchHook, Check, CheckContext
 from retranslate.document import read_document
 from retranslate.errors import RetranslateError
 from retranslate.glossary.model import Glossary
@@ -30,6 +30,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     encoding: str | None = None
     source: str | None = None
+    source_pattern: str | None = None
 
 
 def rule_enabled(rule: str, options: Options) -> bool:
@@ -43,11 +44,13 @@ def rule_enabled(rule: str, options: Options) -> bool:
 
 
 def check_document(document: Document, glossary: Glossary, checks: Sequence[Check],
-                   source: Document | None = None,
-                   options: Options = Options()) -> list[Finding]:
+                   source: Document | None = None, options: Options = Options(),
+                   hooks: Sequence[BatchHook] = ()) -> list[Finding]:
     context = CheckContext(document, glossary, source)
     findings = [f for check in checks for f in check.run(context) if rule_enabled(f.rule, options)]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
+    for hook in hooks:
+        hook.observe(document.path, context)
     return findings
 
 
@@ -79,7 +82,7 @@ def read_source(path: str, options: Options) -> Document | None:
         from retranslate.pairing import find_source
     except ImportError:
         return None
-    found = find_source(Path(path))
+    found = find_source(Path(path), pattern=options.source_pattern)
     return read_document(str(found)) if found else None
 
 
@@ -96,8 +99,15 @@ def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
 
 
 def run(paths: Sequence[str], glossary: Glossary, checks: Sequence[Check], options: Options,
-        *, fix: bool, report: Callable[[RetranslateError], None]) -> Iterator[FileResult]:
-    """Process files one at a time (memory stays flat over any batch); errors go to `report`."""
+        *, fix: bool, report: Callable[[RetranslateError], None],
+        hooks: Sequence[BatchHook] = ()) -> Iterator[FileResult]:
+    """Process files one at a time (memory stays flat over any batch); errors go to `report`.
+
+    Batch hooks see each file as checked and report at the end; they are for `check` only,
+    since their findings point into files as they were read.
+    """
+    if fix and hooks:
+        raise ValueError("batch hooks report on unchanged files; they do not run with fix")
     for path in paths:
         try:
             document, source = read_pair(path, options)
@@ -108,8 +118,27 @@ def run(paths: Sequence[str], glossary: Glossary, checks: Sequence[Check], optio
             result = fix_document(document, glossary, checks, source, options)
         else:
             result = FileResult(document, tuple(check_document(document, glossary, checks,
-                                                               source, options)))
+                                                               source, options, hooks)))
         if source is not None:
             result = dataclasses.replace(result, source_path=source.path)
         yield result
+    yield from _batch_results(hooks, options, report)
+
+
+def _batch_results(hooks: Sequence[BatchHook], options: Options,
+                   report: Callable[[RetranslateError], None]) -> Iterator[FileResult]:
+    """Findings that only the whole batch shows, grouped by file, after every file is done."""
+    by_path: dict[str, list[Finding]] = {}
+    for hook in hooks:
+        for path, finding in hook.finish():
+            if rule_enabled(finding.rule, options):
+                by_path.setdefault(path, []).append(finding)
+    for path, findings in by_path.items():
+        try:  # read again only to place the findings: the file was not changed by `check`
+            document = read_document(path, options.encoding)
+        except RetranslateError as err:
+            report(err)
+            continue
+        yield FileResult(document, tuple(sorted(findings, key=lambda f: f.span.start)),
+                         batch=True)
 

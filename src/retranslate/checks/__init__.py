@@ -18,7 +18,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from retranslate.glossary.model import Glossary
@@ -64,12 +64,16 @@ class CheckContext:
     def _link_of_target(self) -> dict[int, Alignment]:
         return {t: link for link in self.alignments for t in link.target}
 
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [s.span.start for s in self.target_segments]
+
     def target_segment_at(self, offset: int) -> int | None:
         """Index of the target sentence containing `offset`, or None outside every sentence."""
         import bisect
 
         segments = self.target_segments
-        i = bisect.bisect_right([s.span.start for s in segments], offset) - 1
+        i = bisect.bisect_right(self._segment_starts, offset) - 1
         if i >= 0 and offset < segments[i].span.end:
             return i
         return None
@@ -111,7 +115,13 @@ def load_checks(names: Iterable[str] = CHECK_MODULES) -> list[Check]:
     return checks
 
 
-def batch_hooks(names: Iterable[str] = CHECK_MODULES) -> list[Any]:
+class BatchHook(Protocol):
+    def observe(self, path: str, ctx: CheckContext) -> None: ...
+
+    def finish(self) -> list[tuple[str, Finding]]: ...
+
+
+def batch_hooks(names: Iterable[str] = CHECK_MODULES) -> list[BatchHook]:
     """A fresh BATCH object from every named check module that has one."""
     hooks = []
     for name in names:

@@ -43,16 +43,20 @@ def conditions_hold(entry: Entry, text: str, span: Span) -> bool:
     return not (entry.not_near and _words_pattern(entry.not_near).search(text, lo, hi))
 
 
-def _source_verdict(ctx: CheckContext, entry: Entry, span: Span) -> tuple[bool, str] | None:
-    """With a reliable source sentence: whether it says what the entry is about, and the evidence.
+def _source_verdict(ctx: CheckContext, entry: Entry, span: Span
+                    ) -> tuple[bool | None, str | None]:
+    """What a reliable source sentence says: whether it names the entry's term, and the sentence.
 
-    None when there is no usable source, so the document conditions decide instead.
+    (None, sentence) when the entry lists no Russian words, so the document conditions decide
+    but the sentence is still shown as evidence; (None, None) without a usable source.
     """
-    if ctx.source is None or not entry.source:
-        return None
+    if ctx.source is None:
+        return None, None
     found = ctx.source_for(span.start)
     if found is None or not found[1].reliable:
-        return None
+        return None, None
+    if not entry.source:
+        return None, found[0]
     from retranslate.russian import mentions
 
     return mentions(found[0], entry.source), found[0]
@@ -68,12 +72,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             continue
         for candidate in match.candidates:
             entry = entries[candidate.entry]
-            evidence = None
-            verdict = _source_verdict(ctx, entry, span)
-            if verdict is not None:
-                applies, evidence = verdict
-            else:
-                applies = conditions_hold(entry, text, span)
+            verdict, evidence = _source_verdict(ctx, entry, span)
+            applies = conditions_hold(entry, text, span) if verdict is None else verdict
             if not applies:
                 continue
             start, replacement = substitution(text, span.start, span.end, entry, candidate.form)

@@ -26,7 +26,7 @@ def check(output_format: str, color: bool | None, **kwargs: Any) -> None:
                             color=stdout_is_terminal() if color is None else color)
     summary = Summary()
     for result in batch.results():
-        summary.files += 1
+        summary.files += not result.batch
         summary.findings += len(result.findings)
         summary.fixable += sum(f.autofix for f in result.findings)
         renderer.file(result)

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from retranslate.checks import load_checks
+from retranslate.checks import batch_hooks, load_checks
 from retranslate.config import find_config, load_config
 from retranslate.discover import walk
 from retranslate.errors import RetranslateError, SkippedFile
@@ -27,6 +27,8 @@ _SHARED = [
                  help="Use only the --glossary files, not the bundled news glossary."),
     click.option("-s", "--source", type=click.Path(),
                  help="The Russian source of the (single) file being checked."),
+    click.option("--source-pattern", metavar="PATTERN",
+                 help="Where sources live, e.g. '{dir}/../ru/{base}{suffix}' (see README)."),
     click.option("--select", multiple=True, metavar="RULE",
                  help="Only these rules or rule prefixes (e.g. glossary, untranslated/date)."),
     click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or prefixes."),
@@ -70,11 +72,14 @@ class Batch:
         self.options = Options(select=kwargs["select"] or config.select,
                                ignore=(*config.ignore, *kwargs["ignore"]),
                                encoding=kwargs["encoding"] or config.encoding,
-                               source=kwargs["source"])
+                               source=kwargs["source"],
+                               source_pattern=kwargs["source_pattern"] or config.source_pattern)
         self.files = walk(paths, kwargs["include"] or config.include,
                           (*config.exclude, *kwargs["exclude"]))
         self.fix = fix
         self.failed = False
+        # Spellings that differ between files: only `check` sees the batch as it was read.
+        self.hooks = [] if fix else batch_hooks()
 
     def _report(self, err: RetranslateError) -> None:
         if not isinstance(err, SkippedFile):
@@ -83,7 +88,7 @@ class Batch:
 
     def results(self) -> Iterator[FileResult]:
         yield from run(list(self.files), self.glossary, self.checks, self.options, fix=self.fix,
-                       report=self._report)
+                       report=self._report, hooks=self.hooks)
 
 
 def stdout_is_terminal() -> bool:

@@ -9,6 +9,7 @@ import click
 from retranslate.models import FileResult, Severity
 from retranslate.render import LineIndex, Summary
 
+_LISTED_UNPAIRED = 10
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
@@ -16,12 +17,19 @@ class Renderer:
     def __init__(self, out: IO[str], *, color: bool) -> None:
         self.out = out
         self.color = color
-        self.unpaired: list[str] = []
+        self.with_source = 0
+        self.without_source: list[str] = []
 
     def _style(self, text: str, **style: object) -> str:
         return click.style(text, **style) if self.color else text  # type: ignore[arg-type]
 
     def file(self, result: FileResult) -> None:
+        if result.batch:
+            pass
+        elif result.source_path:
+            self.with_source += 1
+        elif len(self.without_source) < _LISTED_UNPAIRED + 1:
+            self.without_source.append(result.document.path)
         findings = result.remaining if result.fixed_text is not None else result.findings
         if not findings:
             return
@@ -36,6 +44,11 @@ class Renderer:
                 self.out.write(f"    source: {finding.evidence}\n")
 
     def finish(self, summary: Summary) -> None:
+        if self.with_source and self.without_source:
+            shown = ", ".join(self.without_source[:_LISTED_UNPAIRED])
+            more = " …" if len(self.without_source) > _LISTED_UNPAIRED else ""
+            self.out.write(f"No Russian source for: {shown}{more} (checked with the glossary's "
+                           "document conditions only).\n")
         if summary.findings:
             fixable = (f", {summary.fixable} fixable with `retranslate fix`"
                        if summary.fixable else "")
