@@ -57,3 +57,12 @@ def test_no_source(tmp_path: Path) -> None:
     # A file never pairs with itself.
     plain = _touch(tmp_path / "ru" / "b.md")
     assert find_source(plain) is None
+
+
+def test_bad_source_pattern_is_a_one_line_error(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    result = cli("check", "--source-pattern", "{folder}/{name}", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == (
+        "retranslate: error: bad source pattern '{folder}/{name}': KeyError('folder') "
+        "(use {dir}, {name}, {stem}, {suffix} or {base})")

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from retranslate.errors import RetranslateError
+
 _LANG_MARK = re.compile(r"\.(?:en|eng|en[-_][A-Za-z]{2})$", re.IGNORECASE)
 _EN_FOLDERS = frozenset({"en", "eng", "english", "en-us", "en_us", "en-gb", "en_gb"})
 _RU_FOLDERS = ("ru", "rus", "russian", "ru-ru", "ru_ru")
@@ -41,8 +43,12 @@ def candidates(path: Path, pattern: str | None = None) -> list[Path]:
     stem, suffix = path.stem, path.suffix
     base = _LANG_MARK.sub("", stem)
     if pattern:
-        found.append(Path(pattern.format(dir=path.parent.as_posix() or ".", name=path.name,
-                                         stem=stem, suffix=suffix, base=base)))
+        try:
+            found.append(Path(pattern.format(dir=path.parent.as_posix() or ".", name=path.name,
+                                             stem=stem, suffix=suffix, base=base)))
+        except (KeyError, IndexError, ValueError) as err:
+            raise RetranslateError(f"bad source pattern {pattern!r}: {err!r}",
+                                   hint="use {dir}, {name}, {stem}, {suffix} or {base}") from None
     if base != stem:
         found.append(path.with_name(f"{base}.ru{suffix}"))
         found.append(path.with_name(f"{base}{suffix}"))
