@@ -43,6 +43,26 @@ def rule_enabled(rule: str, options: Options) -> bool:
     return not hit(options.ignore)
 
 
+def check_enabled(check: Check, options: Options) -> bool:
+    """Whether --select/--ignore leave the check any rule to report; if not, it need not run."""
+    if not check.rules:
+        return True
+    return any(_family_enabled(rule[:-2], options) if rule.endswith("/*")
+               else rule_enabled(rule, options) for rule in check.rules)
+
+
+def _family_enabled(family: str, options: Options) -> bool:
+    """Whether some rule `family/...` passes: selected by a prefix of it or a rule inside it."""
+    def covers(pattern: str) -> bool:
+        pattern = pattern.rstrip("/")
+        return family == pattern or family.startswith(pattern + "/")
+
+    if options.select and not any(covers(p) or p.startswith(family + "/")
+                                  for p in options.select):
+        return False
+    return not any(covers(p) for p in options.ignore)
+
+
 def check_document(document: Document, glossary: Glossary, checks: Sequence[Check],
                    source: Document | None = None, options: Options = Options(),
                    hooks: Sequence[BatchHook] = ()) -> list[Finding]:
@@ -108,6 +128,10 @@ def run(paths: Sequence[str], glossary: Glossary, checks: Sequence[Check], optio
     """
     if fix and hooks:
         raise ValueError("batch hooks report on unchanged files; they do not run with fix")
+    # A check none of whose rules is selected would only have its findings filtered out.
+    checks = [check for check in checks if check_enabled(check, options)]
+    running = {check.run.__module__ for check in checks}
+    hooks = [hook for hook in hooks if type(hook).__module__ in running]
     for path in paths:
         try:
             document, source = read_pair(path, options)

@@ -4,6 +4,13 @@ Text and patterns are lower-cased, apostrophes unified and whitespace runs colla
 matching is case-insensitive and multi-word terms match across any whitespace or line break.
 Aho-Corasick (ahocorasick-rs, Rust) finds every candidate; Python only looks at the candidates,
 checks word boundaries and keeps the leftmost-longest ones that do not overlap.
+
+The scan runs on the folded UTF-8 bytes with a DFA, the fastest thing ahocorasick-rs offers
+(about three times its str scan); offsets turn into characters only for the matches kept. The
+text is not collapsed as a whole: a pattern with single spaces matches wherever words are one
+whitespace character apart, and each multi-word pattern also plants "triggers", its prefixes up
+to a space. A trigger followed by a second whitespace character marks the only places where a
+match could span a longer run; just those few windows are collapsed and scanned again.
 """
 
 from __future__ import annotations
@@ -18,13 +25,21 @@ import ahocorasick_rs
 from retranslate.glossary.inflect import Form, surface_forms
 from retranslate.glossary.model import Entry
 
-_FOLD = str.maketrans({
-    **{c: " " for c in "\t\n\r\x0b\x0c\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"},
-    **{chr(c): " " for c in range(0x2000, 0x200B)},
-    "’": "'", "ʼ": "'", "‘": "'",
-})
+_SPACES = "\t\n\r\x0b\x0c\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    chr(c) for c in range(0x2000, 0x200B))
+_APOSTROPHES = "’ʼ‘"
+_FOLD = str.maketrans({**{c: " " for c in _SPACES}, **{c: "'" for c in _APOSTROPHES}})
+# The same folding for bytes: ASCII letters lower-cased, ASCII whitespace to a space. The other
+# characters _FOLD maps are not ASCII; they are replaced in the str before it is encoded.
+_ASCII_FOLD = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\r\x0b\x0c", b"abcdefghijklmnopqrstuvwxyz     ")
+_NON_ASCII_FOLD = tuple((c, " ") for c in _SPACES if not c.isascii()) + tuple(
+    (c, "'") for c in _APOSTROPHES)
+_WORD_BYTES = frozenset(b"0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _RUN = re.compile(r" {2,}")
 SHADOW = -1  # a pattern that is correct English: it hides shorter wrong forms inside it
+# Above this many patterns a DFA's memory (and build time) outgrows its speed-up.
+_DFA_LIMIT = 60_000
 
 
 @dataclass(frozen=True)
@@ -42,12 +57,27 @@ class RawMatch:
     candidates: tuple[Candidate, ...]
 
 
-def fold(text: str) -> str:
-    """Lower-case, unify apostrophes and spaces, keeping every character's index."""
+def _lower(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters (İ) lower-case to two; keep those as they are
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_FOLD)
+    return low
+
+
+def fold(text: str) -> str:
+    """Lower-case, unify apostrophes and spaces, keeping every character's index."""
+    return _lower(text).translate(_FOLD)
+
+
+def _folded_bytes(text: str) -> bytes:
+    """fold(text) as UTF-8, made without str.translate (slow on non-ASCII text)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLD)
+    low = _lower(text)
+    for char, replacement in _NON_ASCII_FOLD:
+        if char in low:
+            low = low.replace(char, replacement)
+    return low.encode("utf-8").translate(_ASCII_FOLD)
 
 
 def _normalise_pattern(surface: str) -> str:
@@ -69,32 +99,112 @@ class Matcher:
                     0, Candidate(SHADOW, Form()))
         self.patterns = [p for p in meanings if p]
         self._meanings = [tuple(meanings[p]) for p in self.patterns]
-        self._automaton = (ahocorasick_rs.AhoCorasick(self.patterns) if self.patterns else None)
+        # Triggers end in a space; no pattern does, so the two never coincide.
+        triggers = sorted({p[: i + 1] for p in self.patterns for i, c in enumerate(p) if c == " "})
+        self._max_length = max((len(p) for p in self.patterns), default=0)
+        self._automaton = None
+        if self.patterns:
+            encoded = [p.encode("utf-8") for p in (*self.patterns, *triggers)]
+            implementation = (ahocorasick_rs.Implementation.DFA if len(encoded) <= _DFA_LIMIT
+                              else ahocorasick_rs.Implementation.ContiguousNFA)
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(
+                encoded, implementation=implementation)
 
     def find(self, text: str) -> list[RawMatch]:
         if self._automaton is None or not text:
             return []
-        folded = fold(text)
-        collapsed, to_original = _collapse(folded)
-        hits = self._automaton.find_matches_as_indexes(collapsed, overlapping=True)
+        data = _folded_bytes(text)
+        hits = self._automaton.find_matches_as_indexes(data, overlapping=True)
         if not hits:
             return []
+        count = len(self.patterns)
+        if any(pattern >= count for pattern, _, _ in hits):
+            hits = self._with_runs(text, data, hits)
         hits.sort(key=lambda h: (h[1], h[1] - h[2]))
-        found: list[RawMatch] = []
+        kept: list[tuple[int, int, int]] = []
         last_end = -1
-        size = len(collapsed)
+        size = len(data)
         for pattern, start, end in hits:
             if start < last_end:
                 continue
-            if (start > 0 and _is_word(collapsed[start - 1])) or \
-                    (end < size and _is_word(collapsed[end])):
+            if (start > 0 and _word_before(data, start)) or (end < size and _word_at(data, end)):
                 continue
             last_end = end
-            meaning = self._meanings[pattern]
-            if meaning[0].entry == SHADOW:
+            if self._meanings[pattern][0].entry != SHADOW:
+                kept.append((pattern, start, end))
+        if not kept:
+            return []
+        char = _identity if len(data) == len(text) else _char_offsets(
+            data, [o for _, start, end in kept for o in (start, end)])
+        return [RawMatch(char(start), char(end), self._meanings[pattern])
+                for pattern, start, end in kept]
+
+    def _with_runs(self, text: str, data: bytes,
+                   hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Drop the triggers; add the matches that span a run of whitespace where one fired."""
+        count = len(self.patterns)
+        kept = [h for h in hits if h[0] < count]
+        done: set[int] = set()
+        for pattern, start, end in hits:
+            if pattern < count or start in done or end >= len(data) or data[end] != 32:
                 continue
-            found.append(RawMatch(to_original(start), to_original(end - 1) + 1, meaning))
+            done.add(start)
+            kept.extend(self._across_runs(text, data, start))
+        return kept
+
+    def _across_runs(self, text: str, data: bytes, byte_start: int) -> list[tuple[int, int, int]]:
+        """Matches starting at byte_start that span a run of whitespace, in byte offsets."""
+        assert self._automaton is not None
+        ascii_text = len(data) == len(text)
+        start = byte_start if ascii_text else len(data[:byte_start].decode("utf-8"))
+        width = 2 * self._max_length + 16
+        while True:
+            window = fold(text[start: start + width])
+            collapsed, to_original = _collapse(window)
+            if len(collapsed) > self._max_length or start + width >= len(text):
+                break
+            width *= 2
+        encoded = collapsed.encode("utf-8")
+        found = []
+        for pattern, s, e in self._automaton.find_matches_as_indexes(encoded, overlapping=True):
+            if s != 0 or pattern >= len(self.patterns):
+                continue
+            length = e if collapsed.isascii() else len(encoded[:e].decode("utf-8"))
+            end = to_original(length - 1) + 1
+            if end == length:
+                continue  # no run inside: the main scan has it already
+            byte_end = byte_start + (end if ascii_text
+                                     else len(window[:end].encode("utf-8")))
+            found.append((pattern, byte_start, byte_end))
         return found
+
+
+def _word_before(data: bytes, index: int) -> bool:
+    byte = data[index - 1]
+    if byte < 0x80:
+        return byte in _WORD_BYTES
+    lead = index - 1
+    while lead > 0 and data[lead] & 0xC0 == 0x80:
+        lead -= 1
+    return _is_word(data[lead:index].decode("utf-8", "replace")[-1])
+
+
+def _word_at(data: bytes, index: int) -> bool:
+    byte = data[index]
+    if byte < 0x80:
+        return byte in _WORD_BYTES
+    return _is_word(data[index: index + 4].decode("utf-8", "ignore")[:1] or " ")
+
+
+def _char_offsets(data: bytes, offsets: list[int]) -> Callable[[int], int]:
+    """Byte offsets (on character boundaries) in UTF-8 `data` to character offsets."""
+    table: dict[int, int] = {}
+    byte = char = 0
+    for offset in sorted(set(offsets)):
+        char += len(data[byte:offset].decode("utf-8"))
+        byte = offset
+        table[offset] = char
+    return table.__getitem__
 
 
 def _is_word(char: str) -> bool:

@@ -1,0 +1,83 @@
+"""The byte-level scan finds exactly what the plain scan over the collapsed text finds.
+
+`reference_find` is the matcher as first written: fold the whole text, collapse every run of
+spaces with an offset map, scan the str overlapping, pick leftmost-longest hits with word
+boundaries. The fast scan (bytes, no collapse, triggers for runs) must agree on every input.
+"""
+
+from __future__ import annotations
+
+import ahocorasick_rs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retranslate.glossary.matcher import SHADOW, Matcher, RawMatch, _collapse, _is_word, fold
+from retranslate.glossary.model import Entry
+
+ENTRIES = [
+    Entry(id="bbc", target="BBC", wrong=("Air Force",), inflect=False,
+          ignore=("US Air Force Academy",)),
+    Entry(id="p", target="protester", wrong=("Protestant",)),
+    Entry(id="g", target="grenade", wrong=("noise",), inflect=False),
+    Entry(id="sg", target="stun grenade", wrong=("noise grenade",)),
+    Entry(id="mvd", target="Interior Ministry", wrong=("Ministry of Internal Affairs",),
+          inflect=False),
+    Entry(id="cafe", target="coffee shop", wrong=("Café Kyiv", "café")),
+    Entry(id="ist", target="Istanbul", wrong=("İzmir",), inflect=False),
+    Entry(id="a", target="b", wrong=("a b c",), accept=("a b",)),
+]
+
+PIECES = ["air", "Air", "AIR", "force", "Force", "forces", "protestant", "Protestants", "noise",
+          "grenade", "grenades", "ministry", "of", "internal", "affairs", "café", "CAFÉ", "kyiv",
+          "İzmir", "izmir", "us", "academy", "a", "b", "c", "x", "é", "Ω", "_", "'s", "’s", "'",
+          "’", "s", "-", ".", "1"]
+GAPS = [" ", " ", " ", "  ", "\n", "\r\n", "\t", "\u00a0", "\u2009", "  \n   ", ""]
+
+
+def reference_find(matcher: Matcher, text: str) -> list[RawMatch]:
+    automaton = ahocorasick_rs.AhoCorasick(matcher.patterns)
+    collapsed, to_original = _collapse(fold(text))
+    hits = automaton.find_matches_as_indexes(collapsed, overlapping=True)
+    hits.sort(key=lambda h: (h[1], h[1] - h[2]))
+    found, last_end, size = [], -1, len(collapsed)
+    for pattern, start, end in hits:
+        if start < last_end:
+            continue
+        if (start > 0 and _is_word(collapsed[start - 1])) or \
+                (end < size and _is_word(collapsed[end])):
+            continue
+        last_end = end
+        meaning = matcher._meanings[pattern]
+        if meaning[0].entry != SHADOW:
+            found.append(RawMatch(to_original(start), to_original(end - 1) + 1, meaning))
+    return found
+
+
+MATCHER = Matcher(ENTRIES)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=30))
+def test_fast_scan_agrees_with_the_reference(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    assert MATCHER.find(text) == reference_find(MATCHER, text)
+
+
+def test_a_term_across_a_paragraph_break_and_crlf() -> None:
+    text = "the Air\r\n\r\nForce; Ministry  of\r\n  Internal\tAffairs; noise\n\ngrenades"
+    found = [text[m.start:m.end] for m in MATCHER.find(text)]
+    assert found == ["Air\r\n\r\nForce", "Ministry  of\r\n  Internal\tAffairs", "noise\n\ngrenades"]
+    assert MATCHER.find(text) == reference_find(MATCHER, text)
+
+
+def test_offsets_are_characters_in_non_ascii_text() -> None:
+    text = "«Café Kyiv» — the Protestant’s café, İzmir and Air\u00a0 Force."
+    found = [text[m.start:m.end] for m in MATCHER.find(text)]
+    assert found == ["Café Kyiv", "Protestant’s", "café", "İzmir", "Air\u00a0 Force"]
+    assert MATCHER.find(text) == reference_find(MATCHER, text)
+
+
+def test_a_word_character_beyond_ascii_is_a_boundary() -> None:
+    assert MATCHER.find("éprotestant protestanté Ωnoise noise") == \
+        reference_find(MATCHER, "éprotestant protestanté Ωnoise noise")
+    assert len(MATCHER.find("éprotestant protestanté Ωnoise noise")) == 1
