@@ -47,11 +47,27 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
-    """1-based line and column (in characters) for offsets into a document's text."""
+    """1-based line and column (in characters) for offsets into a document's text.
+
+    Lines are counted with str.count from the previous offset asked for (findings come in
+    order), so a large file with a few findings costs a C-speed pass, not a list of every line.
+    Text with carriage returns (\r\n or a lone \r) takes the general path.
+    """
 
     def __init__(self, document: Document) -> None:
-        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(document.text))]
+        self._text = document.text
+        self._starts: list[int] | None = None
+        if "\r" in self._text:
+            self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self._text))]
+        self._offset = 0
+        self._line = 1
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
+        if self._starts is not None:
+            line = bisect.bisect_right(self._starts, offset) - 1
+            return line + 1, offset - self._starts[line] + 1
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line, offset - self._text.rfind("\n", 0, offset)
