@@ -36,6 +36,7 @@ _RUN = re.compile(r"(?:\d+[ \t]*)?[А-Яа-яЁё]"
 _ENDS_SENTENCE = re.compile(r"\s*(?:$|\n|[A-ZА-ЯЁ\"“«])")
 _CYRILLIC_BEFORE = re.compile(r"[А-Яа-яЁё][ \t,]*$")
 _CYRILLIC_AFTER = re.compile(r"[ \t,]*[А-Яа-яЁё]")
+_ANY_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # A phrase quoted on purpose: "(Russian: протестующие)", "known in Russian as ...".
 _QUOTED_ON_PURPOSE = re.compile(r"(?:Russian|in Russian|Russian word|Cyrillic)[\s:,(«\"“]*$",
                                 re.IGNORECASE)
@@ -43,6 +44,8 @@ _QUOTED_ON_PURPOSE = re.compile(r"(?:Russian|in Russian|Russian word|Cyrillic)[\
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.document.text
+    if text.isascii() or not _ANY_CYRILLIC.search(text):
+        return  # every rule here needs a Cyrillic letter; most English files have none
     fixed = list(_by_rule(text))
     # Neighbours are judged with the rule-fixed spans blanked out, so "2 тыс., 3 млн" is two
     # amounts, not Russian text.
