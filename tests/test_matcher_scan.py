@@ -47,7 +47,7 @@ def reference_find(matcher: Matcher, text: str) -> list[RawMatch]:
                 (end < size and _is_word(collapsed[end])):
             continue
         last_end = end
-        meaning = matcher._meanings[pattern]
+        meaning = matcher.meaning(pattern)
         if meaning[0].entry != SHADOW:
             found.append(RawMatch(to_original(start), to_original(end - 1) + 1, meaning))
     return found
@@ -81,3 +81,37 @@ def test_a_word_character_beyond_ascii_is_a_boundary() -> None:
     assert MATCHER.find("éprotestant protestanté Ωnoise noise") == \
         reference_find(MATCHER, "éprotestant protestanté Ωnoise noise")
     assert len(MATCHER.find("éprotestant protestanté Ωnoise noise")) == 1
+
+
+def test_a_pickled_matcher_finds_the_same() -> None:
+    import pickle
+
+    text = "The Air\n\nForce and a noise grenade, Protestants’ café."
+    again = pickle.loads(pickle.dumps(MATCHER))
+    assert again.find(text) == MATCHER.find(text) != []
+
+
+def test_the_glossary_cache_hands_back_the_compiled_matcher(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from retranslate.glossary import cache, matcher
+
+    glossary_file = Path(__file__).parent / "data" / "glossary" / "test.toml"
+    monkeypatch.setenv("RETRANSLATE_CACHE_DIR", str(tmp_path))
+    first = cache.load_cached([glossary_file])
+    assert list(tmp_path.glob("glossary-*.pickle"))
+    matcher._COMPILED.clear()
+    second = cache.load_cached([glossary_file])  # from the cache file this time
+    assert second == first and second is not first
+    assert matcher._COMPILED[id(second)][0] is second
+    text = "Police dispersed the Protestants' rally."
+    assert matcher.compiled(second).find(text) == matcher.Matcher(first.entries).find(text) != []
+
+
+def test_the_dfa_built_for_long_texts_finds_the_same() -> None:
+    fresh = Matcher(ENTRIES)
+    text = "the Air Force, a noise  grenade and Protestants’ café. " * 2000
+    assert fresh.find("the Air Force") == reference_find(fresh, "the Air Force")
+    assert not fresh._dfa
+    assert fresh.find(text) == reference_find(fresh, text)
+    assert fresh._dfa

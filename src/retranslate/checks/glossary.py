@@ -7,21 +7,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from retranslate.checks import Check, CheckContext
-from retranslate.glossary.matcher import Matcher
+from retranslate.glossary.matcher import Matcher, compiled
 from retranslate.glossary.model import Entry, Glossary
 from retranslate.models import Finding, Severity, Span
 from retranslate.repair.substitute import substitution
 
-_compiled: dict[int, tuple[Glossary, Matcher]] = {}
-
 
 def matcher_for(glossary: Glossary) -> Matcher:
-    """One compiled matcher per glossary object, built on first use."""
-    cached = _compiled.get(id(glossary))
-    if cached is None or cached[0] is not glossary:
-        cached = (glossary, Matcher(glossary.entries))
-        _compiled[id(glossary)] = cached
-    return cached[1]
+    """One compiled matcher per glossary object: cached with the glossary, or built on first use."""
+    return compiled(glossary)
 
 
 @lru_cache(maxsize=4096)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 
 from retranslate.glossary.inflect import Form, surface_forms
-from retranslate.glossary.model import Entry
+from retranslate.glossary.model import Entry, Glossary
 
 _SPACES = "\t\n\r\x0b\x0c\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
     chr(c) for c in range(0x2000, 0x200B))
@@ -40,6 +40,13 @@ _RUN = re.compile(r" {2,}")
 SHADOW = -1  # a pattern that is correct English: it hides shorter wrong forms inside it
 # Above this many patterns a DFA's memory (and build time) outgrows its speed-up.
 _DFA_LIMIT = 60_000
+# A DFA takes about twice as long to build as an NFA and scans three times as fast: worth it
+# once this many bytes per pattern have been scanned (a pre-commit run on one file never is).
+_DFA_AFTER_BYTES_PER_PATTERN = 256
+# A candidate is stored as entry * 8 + form code; the meaning tuples are built only for hits.
+_POSSESSIVES = ("", "'s", "'")
+_FORMS = {plural * 4 + i: Form(plural=bool(plural), possessive=p)
+          for plural in (0, 1) for i, p in enumerate(_POSSESSIVES)}
 
 
 @dataclass(frozen=True)
@@ -85,36 +92,69 @@ def _normalise_pattern(surface: str) -> str:
 
 
 class Matcher:
-    """Finds every entry's wrong forms (and shadows) in a text."""
+    """Finds every entry's wrong forms (and shadows) in a text.
+
+    It pickles as its patterns and their meanings (the glossary cache keeps it), and builds its
+    automaton on first use.
+    """
 
     def __init__(self, entries: Sequence[Entry]) -> None:
-        meanings: dict[str, list[Candidate]] = {}
+        meanings: dict[str, list[int]] = {}
         for index, entry in enumerate(entries):
             for wrong in entry.wrong:
                 for surface, form in surface_forms(wrong, entry.inflect):
-                    meanings.setdefault(_normalise_pattern(surface), []).append(
-                        Candidate(index, form))
+                    code = form.plural * 4 + _POSSESSIVES.index(form.possessive)
+                    meanings.setdefault(_normalise_pattern(surface), []).append(index * 8 + code)
             for phrase in (*entry.accept, *entry.ignore):
-                meanings.setdefault(_normalise_pattern(phrase), []).insert(
-                    0, Candidate(SHADOW, Form()))
-        self.patterns = [p for p in meanings if p]
-        self._meanings = [tuple(meanings[p]) for p in self.patterns]
+                meanings.setdefault(_normalise_pattern(phrase), []).insert(0, SHADOW)
+        patterns = [p for p in meanings if p]
+        self._setup(patterns, [tuple(meanings[p]) for p in patterns])
+
+    def _setup(self, patterns: list[str], codes: list[tuple[int, ...]]) -> None:
+        self.patterns = patterns
+        self._codes = codes
+        self._meanings: dict[int, tuple[Candidate, ...]] = {}
         # Triggers end in a space; no pattern does, so the two never coincide.
-        triggers = sorted({p[: i + 1] for p in self.patterns for i, c in enumerate(p) if c == " "})
-        self._max_length = max((len(p) for p in self.patterns), default=0)
-        self._automaton = None
-        if self.patterns:
-            encoded = [p.encode("utf-8") for p in (*self.patterns, *triggers)]
-            implementation = (ahocorasick_rs.Implementation.DFA if len(encoded) <= _DFA_LIMIT
-                              else ahocorasick_rs.Implementation.ContiguousNFA)
+        self._triggers = sorted({p[: i + 1] for p in patterns for i, c in enumerate(p)
+                                 if c == " "})
+        self._max_length = max((len(p) for p in patterns), default=0)
+        self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
+        self._dfa = False
+        self._scanned = 0
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"patterns": self.patterns, "codes": self._codes}
+
+    def __setstate__(self, state: dict[str, list]) -> None:
+        self._setup(state["patterns"], state["codes"])
+
+    def meaning(self, pattern: int) -> tuple[Candidate, ...]:
+        """The entries (or SHADOW) a pattern stands for, and in which form."""
+        found = self._meanings.get(pattern)
+        if found is None:
+            found = tuple(Candidate(SHADOW, Form()) if code == SHADOW
+                          else Candidate(code >> 3, _FORMS[code & 7])
+                          for code in self._codes[pattern])
+            self._meanings[pattern] = found
+        return found
+
+    def _automaton_for(self, size: int) -> ahocorasick_rs.BytesAhoCorasick:
+        self._scanned += size
+        count = len(self.patterns) + len(self._triggers)
+        dfa = count <= _DFA_LIMIT and self._scanned > _DFA_AFTER_BYTES_PER_PATTERN * count
+        if self._automaton is None or (dfa and not self._dfa):
+            encoded = [p.encode("utf-8") for p in (*self.patterns, *self._triggers)]
+            kind = ahocorasick_rs.Implementation
             self._automaton = ahocorasick_rs.BytesAhoCorasick(
-                encoded, implementation=implementation)
+                encoded, implementation=kind.DFA if dfa else kind.ContiguousNFA)
+            self._dfa = dfa
+        return self._automaton
 
     def find(self, text: str) -> list[RawMatch]:
-        if self._automaton is None or not text:
+        if not self.patterns or not text:
             return []
         data = _folded_bytes(text)
-        hits = self._automaton.find_matches_as_indexes(data, overlapping=True)
+        hits = self._automaton_for(len(data)).find_matches_as_indexes(data, overlapping=True)
         if not hits:
             return []
         count = len(self.patterns)
@@ -130,13 +170,13 @@ class Matcher:
             if (start > 0 and _word_before(data, start)) or (end < size and _word_at(data, end)):
                 continue
             last_end = end
-            if self._meanings[pattern][0].entry != SHADOW:
+            if self._codes[pattern][0] != SHADOW:
                 kept.append((pattern, start, end))
         if not kept:
             return []
         char = _identity if len(data) == len(text) else _char_offsets(
             data, [o for _, start, end in kept for o in (start, end)])
-        return [RawMatch(char(start), char(end), self._meanings[pattern])
+        return [RawMatch(char(start), char(end), self.meaning(pattern))
                 for pattern, start, end in kept]
 
     def _with_runs(self, text: str, data: bytes,
@@ -154,7 +194,8 @@ class Matcher:
 
     def _across_runs(self, text: str, data: bytes, byte_start: int) -> list[tuple[int, int, int]]:
         """Matches starting at byte_start that span a run of whitespace, in byte offsets."""
-        assert self._automaton is not None
+        automaton = self._automaton
+        assert automaton is not None
         ascii_text = len(data) == len(text)
         start = byte_start if ascii_text else len(data[:byte_start].decode("utf-8"))
         width = 2 * self._max_length + 16
@@ -166,7 +207,7 @@ class Matcher:
             width *= 2
         encoded = collapsed.encode("utf-8")
         found = []
-        for pattern, s, e in self._automaton.find_matches_as_indexes(encoded, overlapping=True):
+        for pattern, s, e in automaton.find_matches_as_indexes(encoded, overlapping=True):
             if s != 0 or pattern >= len(self.patterns):
                 continue
             length = e if collapsed.isascii() else len(encoded[:e].decode("utf-8"))
@@ -177,6 +218,27 @@ class Matcher:
                                      else len(window[:end].encode("utf-8")))
             found.append((pattern, byte_start, byte_end))
         return found
+
+
+# The matchers of the last few glossaries: a run uses one, `glossary test` one per entry.
+_COMPILED: dict[int, tuple[Glossary, Matcher]] = {}
+_COMPILED_KEPT = 8
+
+
+def compiled(glossary: Glossary) -> Matcher:
+    """The glossary's matcher: the one the cache loaded with it, or one built now."""
+    cached = _COMPILED.get(id(glossary))
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    matcher = Matcher(glossary.entries)
+    remember(glossary, matcher)
+    return matcher
+
+
+def remember(glossary: Glossary, matcher: Matcher) -> None:
+    while len(_COMPILED) >= _COMPILED_KEPT:
+        del _COMPILED[next(iter(_COMPILED))]
+    _COMPILED[id(glossary)] = (glossary, matcher)
 
 
 def _word_before(data: bytes, index: int) -> bool:
