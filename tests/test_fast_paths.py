@@ -18,3 +18,39 @@ def test_untranslated_skips_text_without_cyrillic_and_still_finds_it_elsewhere()
     found = _rules("Café – on 7 января 2022 there were 2 тыс. people.")
     assert ("untranslated/date", "7 января 2022") in found
     assert ("untranslated/number", "2 тыс.") in found
+
+
+def test_a_pattern_compiled_later_behaves_as_compiled_now() -> None:
+    import re
+
+    from retranslate.patterns import compile_later
+
+    later = compile_later(r"(?P<n>\d+)\s*тыс", re.IGNORECASE)
+    now = re.compile(r"(?P<n>\d+)\s*тыс", re.IGNORECASE)
+    text = "2 ТЫС. и 3 тыс"
+    assert [m.span() for m in later.finditer(text)] == [m.span() for m in now.finditer(text)]
+    assert later.search(text, 3).group("n") == "3"
+    assert later.pattern == now.pattern and later.flags == now.flags
+
+
+def test_a_plain_check_imports_no_heavy_module(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The MT stack, morphology, Russian splitting and translate-toolkit load only when needed."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("The militia detained a marauder near the Air Force base.\n")
+    env = {k: v for k, v in os.environ.items() if k != "RETRANSLATE_CACHE_DIR"}
+    env["RETRANSLATE_CACHE_DIR"] = str(tmp_path / "cache")
+    for _ in range(2):  # once filling the glossary cache, once from it
+        result = subprocess.run([sys.executable, "-X", "importtime", "-m", "retranslate",
+                                 "check", "a.txt"], cwd=tmp_path, env=env, capture_output=True,
+                                text=True, check=False)
+        assert result.returncode in (0, 1), result.stderr
+        imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+                    if line.startswith("import time:")}
+        assert "retranslate.cli" in imported
+        heavy = {m for m in imported if m.split(".")[0] in
+                 {"argostranslate", "ctranslate2", "pymorphy3", "razdel", "translate",
+                  "stanza", "sentencepiece", "torch", "numpy"}}
+        assert not heavy, sorted(heavy)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from retranslate.models import Span
+from retranslate.patterns import compile_later
 
 MONTHS_RU = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр")
@@ -32,7 +33,7 @@ _EN_WORDS: dict[str, float] = {w: i for i, w in enumerate(_UNITS.split())}
 _EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                   "eighty": 80, "ninety": 90, "a": 1, "one and a half": 1.5})
 
-_RU = re.compile(
+_RU = compile_later(
     rf"""(?P<date>(?<!\d)(?P<day>[0-3]?\d)\s+{MONTH_RU_PATTERN}(?![а-яё]))
     | (?P<time>(?<![\d.,:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]))
     | (?P<num>(?<![\d.,])\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])
@@ -41,7 +42,7 @@ _RU = re.compile(
       (?P<pct>\s*(?:%|процент))?
     """, re.VERBOSE | re.IGNORECASE)
 
-_EN = re.compile(
+_EN = compile_later(
     rf"""(?P<date>(?:(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_EN.replace('month', 'month1')}
               |{_MONTH_EN}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)(?![\d:]))
     | (?P<time>(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?

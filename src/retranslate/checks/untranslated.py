@@ -14,32 +14,33 @@ from collections.abc import Iterator
 
 from retranslate.checks import Check, CheckContext
 from retranslate.models import Finding, Severity, Span
+from retranslate.patterns import compile_later
 from retranslate.quantities import MONTH_RU_PATTERN, MONTHS_EN, canonical, month_ru
 
-_DATE = re.compile(
+_DATE = compile_later(
     rf"(?<![\w])(?:(?P<day>[0-3]?\d)\s+)?{MONTH_RU_PATTERN}(?![а-яё])"
     r"(?:\s+(?P<year>\d{4})(?:\s*(?:г\.|года?|гг\.)(?![а-яё]))?)?",
     re.IGNORECASE)
-_AMOUNT = re.compile(
+_AMOUNT = compile_later(
     r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*"
     r"(?P<scale>тыс(?:\.|яч[аиу]?)?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?)"
     r"(?P<unit>\s*(?:руб(?:\.|лей|ля|ль)|долл(?:\.|аров|ара)|чел(?:\.|овек)))?(?![а-яё])",
     re.IGNORECASE)
 _UNITS = {"руб": "rubles", "дол": "dollars", "чел": "people"}
-_UNIT_ONLY = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*"
-                        r"(?P<unit>км|кг|см|мм)(?![а-яё\w])", re.IGNORECASE)
+_UNIT_ONLY = compile_later(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*"
+                           r"(?P<unit>км|кг|см|мм)(?![а-яё\w])", re.IGNORECASE)
 _UNIT_EN = {"км": "km", "кг": "kg", "см": "cm", "мм": "mm"}
 # A run of Cyrillic words (with numbers among them) and the light punctuation between them.
 # A full stop joins only before lower case or a digit ("т.е. всё", "2 тыс. человек").
-_RUN = re.compile(r"(?:\d+[ \t]*)?[А-Яа-яЁё]"
-                  r"(?:[А-Яа-яЁё\d\-]|[ \t,:;%]+(?=[А-Яа-яЁё\d])|\.[ \t]*(?=[а-яё\d]))*")
-_ENDS_SENTENCE = re.compile(r"\s*(?:$|\n|[A-ZА-ЯЁ\"“«])")
-_CYRILLIC_BEFORE = re.compile(r"[А-Яа-яЁё][ \t,]*$")
-_CYRILLIC_AFTER = re.compile(r"[ \t,]*[А-Яа-яЁё]")
+_RUN = compile_later(r"(?:\d+[ \t]*)?[А-Яа-яЁё]"
+                     r"(?:[А-Яа-яЁё\d\-]|[ \t,:;%]+(?=[А-Яа-яЁё\d])|\.[ \t]*(?=[а-яё\d]))*")
+_ENDS_SENTENCE = compile_later(r"\s*(?:$|\n|[A-ZА-ЯЁ\"“«])")
+_CYRILLIC_BEFORE = compile_later(r"[А-Яа-яЁё][ \t,]*$")
+_CYRILLIC_AFTER = compile_later(r"[ \t,]*[А-Яа-яЁё]")
 _ANY_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # A phrase quoted on purpose: "(Russian: протестующие)", "known in Russian as ...".
-_QUOTED_ON_PURPOSE = re.compile(r"(?:Russian|in Russian|Russian word|Cyrillic)[\s:,(«\"“]*$",
-                                re.IGNORECASE)
+_QUOTED_ON_PURPOSE = compile_later(
+    r"(?:Russian|in Russian|Russian word|Cyrillic)[\s:,(«\"“]*$", re.IGNORECASE)
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
