@@ -115,8 +115,8 @@ class Matcher:
         self._codes = codes
         self._meanings: dict[int, tuple[Candidate, ...]] = {}
         # Triggers end in a space; no pattern does, so the two never coincide.
-        self._triggers = sorted({p[: i + 1] for p in patterns for i, c in enumerate(p)
-                                 if c == " "})
+        self._triggers = sorted({p[: i + 1] for p in patterns if " " in p
+                                 for i, c in enumerate(p) if c == " "})
         self._max_length = max((len(p) for p in patterns), default=0)
         self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         self._dfa = False
