@@ -125,7 +125,7 @@ def test_github_and_sarif_formats(tmp_path: Path, cli) -> None:  # type: ignore[
     github = cli("check", "--format", "github", *GLOSSARY, "a.txt", cwd=tmp_path)
     assert github.stdout.decode() == (
         "::error file=a.txt,line=2,col=6,endLine=2,endColumn=20,title=glossary/t-stun-grenade::"
-        "“noise grenades” is a mistranslation; use “stun grenade”. светошумовые гранаты are stun "
+        "“noise grenades” is a mistranslation; use “stun grenades”. светошумовые гранаты are stun "
         "grenades. (suggestion: stun grenades)\n")
     sarif = json.loads(cli("check", "--format", "sarif", *GLOSSARY, "a.txt", cwd=tmp_path).stdout)
     result = sarif["runs"][0]["results"][0]

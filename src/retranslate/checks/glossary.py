@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from retranslate.checks import Check, CheckContext
+from retranslate.glossary.inflect import realise
 from retranslate.glossary.matcher import Matcher, compiled
 from retranslate.glossary.model import Entry, Glossary
 from retranslate.models import Finding, Severity, Span
@@ -76,7 +77,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 rule=f"glossary/{entry.id}",
                 span=Span(start, span.end),
                 severity=Severity.ERROR if entry.autofix else Severity.WARNING,
-                message=_message(text[span.start: span.end], entry),
+                message=_message(text[span.start: span.end], entry,
+                                 realise(entry.target, candidate.form)),
                 text=flagged,
                 suggestion=replacement,
                 autofix=entry.autofix,
@@ -86,10 +88,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             break
 
 
-def _message(matched: str, entry: Entry) -> str:
+def _message(matched: str, entry: Entry, right: str) -> str:
     russian = f" ({', '.join(entry.source[:2])})" if entry.source else ""
     note = entry.note.strip().split("\n")[0]
-    return f"“{matched}” is a mistranslation{russian}; use “{entry.target}”. {note}".strip()
+    return f"“{matched}” is a mistranslation{russian}; use “{right}”. {note}".strip()
 
 
 CHECK = Check(
