@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -38,6 +39,12 @@ def conditions_hold(entry: Entry, text: str, span: Span) -> bool:
     return not (entry.not_near and _words_pattern(entry.not_near).search(text, lo, hi))
 
 
+def _blocked(entry: Entry, text: str, span: Span) -> bool:
+    """A `not_near` word within the entry's window."""
+    return bool(entry.not_near) and not conditions_hold(
+        dataclasses.replace(entry, near=()), text, span)
+
+
 def _source_verdict(ctx: CheckContext, entry: Entry, span: Span
                     ) -> tuple[bool | None, str | None]:
     """What a reliable source sentence says: whether it names the entry's term, and the sentence.
@@ -68,7 +75,13 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         for candidate in match.candidates:
             entry = entries[candidate.entry]
             verdict, evidence = _source_verdict(ctx, entry, span)
-            applies = conditions_hold(entry, text, span) if verdict is None else verdict
+            if verdict is None:
+                applies = conditions_hold(entry, text, span)
+            else:
+                # The source word is needed but may be as ambiguous as the English (ВВС is the
+                # Air Force too), so a not_near word still vetoes; `near` is what the source
+                # sentence replaces.
+                applies = verdict and not _blocked(entry, text, span)
             if not applies:
                 continue
             start, replacement = substitution(text, span.start, span.end, entry, candidate.form)
