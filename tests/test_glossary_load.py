@@ -80,3 +80,12 @@ def test_cached_glossary_is_reused_and_refreshed(tmp_path: Path) -> None:
     assert load_cached([path]) == first
     path.write_text(GOOD.replace("looter", "thief"), encoding="utf-8")
     assert load_cached([path]).entries[0].target == "thief"
+
+
+def test_unknown_glossary_format_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "wrong,right\nmarauder,looter\n", "terms.csv")
+    with pytest.raises(GlossaryError, match=r"unknown glossary format \.csv \(use \.toml\)"):
+        load_glossary([path])
+    # In a folder, files of no known format are not glossaries and are passed over.
+    _write(tmp_path, GOOD, "g.toml")
+    assert [e.id for e in load_glossary([tmp_path]).entries] == ["looter"]

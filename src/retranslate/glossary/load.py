@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,12 @@ _REQUIRED = ("id", "target", "wrong", "note")
 
 
 def glossary_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The TOML files named, with folders walked recursively in a stable order."""
+    """The glossary files named, with folders walked recursively in a stable order."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.toml") if p.is_file())
+            yield from sorted(p for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in PARSERS)
         elif path.is_file():
             yield path
         else:
@@ -41,8 +42,12 @@ def load_glossary(paths: Iterable[str | Path]) -> Glossary:
     entries: list[Entry] = []
     origins: list[str] = []
     for file in glossary_files(paths):
+        parser = PARSERS.get(file.suffix.lower())
+        if parser is None:
+            raise GlossaryError(f"unknown glossary format {file.suffix or '(no suffix)'}",
+                                path=str(file), hint=f"use {', '.join(sorted(PARSERS))}")
         origins.append(str(file))
-        entries.extend(parse_file(file))
+        entries.extend(parser(file))
     check_consistency(entries)
     return Glossary(tuple(entries), tuple(origins))
 
@@ -167,3 +172,8 @@ def check_consistency(entries: list[Entry]) -> None:
                     f"target {other.target!r} and here with target {entry.target!r}",
                     path=entry.origin, line=entry.line)
             claims.setdefault(key, entry)
+
+
+# One parser per file format, each turning a file into Entries with origin and line set. TBX and
+# CSV importers slot in here; every format then shares the same validation and example checks.
+PARSERS: dict[str, Callable[[Path], list[Entry]]] = {".toml": parse_file}
