@@ -54,3 +54,20 @@ def test_a_plain_check_imports_no_heavy_module(tmp_path) -> None:  # type: ignor
                  {"argostranslate", "ctranslate2", "pymorphy3", "razdel", "translate",
                   "stanza", "sentencepiece", "torch", "numpy"}}
         assert not heavy, sorted(heavy)
+
+
+def test_document_conditions_are_searched_once_per_file() -> None:
+    from retranslate.checks.glossary import conditions_hold
+    from retranslate.glossary.model import Entry
+    from retranslate.models import Span
+
+    looter = Entry(id="l", target="looter", wrong=("marauder",), near=("shop", "police"),
+                   not_near=("army",))
+    near = Entry(id="n", target="looter", wrong=("marauder",), near=("shop",), window=20)
+    text = "A marauder. " * 50 + "Police came. " + "A marauder. " * 50 + "The army left."
+    spans = [Span(i, i + 8) for i in range(2, len(text) - 8, 12)]
+    memo: dict[tuple[str, ...], bool] = {}
+    for entry in (looter, near):
+        for span in spans:
+            assert conditions_hold(entry, text, span, memo) == conditions_hold(entry, text, span)
+    assert memo == {("shop", "police"): True, ("army",): True}

@@ -26,23 +26,36 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def conditions_hold(entry: Entry, text: str, span: Span) -> bool:
-    """The entry's document conditions: a `near` word present, no `not_near` word."""
+def conditions_hold(entry: Entry, text: str, span: Span,
+                    in_text: dict[tuple[str, ...], bool] | None = None) -> bool:
+    """The entry's document conditions: a `near` word present, no `not_near` word.
+
+    `in_text` remembers which word lists occur anywhere in `text` (window 0), so a long file
+    with many matches is searched once per list, not once per match.
+    """
     if not entry.conditional:
         return True
-    if entry.window:
-        lo, hi = max(0, span.start - entry.window), span.end + entry.window
-    else:
-        lo, hi = 0, len(text)
-    if entry.near and not _words_pattern(entry.near).search(text, lo, hi):
+
+    def present(words: tuple[str, ...]) -> bool:
+        if entry.window:
+            lo, hi = max(0, span.start - entry.window), span.end + entry.window
+            return _words_pattern(words).search(text, lo, hi) is not None
+        if in_text is None:
+            return _words_pattern(words).search(text) is not None
+        if words not in in_text:
+            in_text[words] = _words_pattern(words).search(text) is not None
+        return in_text[words]
+
+    if entry.near and not present(entry.near):
         return False
-    return not (entry.not_near and _words_pattern(entry.not_near).search(text, lo, hi))
+    return not (entry.not_near and present(entry.not_near))
 
 
-def _blocked(entry: Entry, text: str, span: Span) -> bool:
+def _blocked(entry: Entry, text: str, span: Span,
+             in_text: dict[tuple[str, ...], bool] | None = None) -> bool:
     """A `not_near` word within the entry's window."""
     return bool(entry.not_near) and not conditions_hold(
-        dataclasses.replace(entry, near=()), text, span)
+        dataclasses.replace(entry, near=()), text, span, in_text)
 
 
 def _source_verdict(ctx: CheckContext, entry: Entry, span: Span
@@ -68,6 +81,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     document = ctx.document
     text = document.text
     entries = ctx.glossary.entries
+    in_text: dict[tuple[str, ...], bool] = {}
     for match in matcher_for(ctx.glossary).find(text):
         span = Span(match.start, match.end)
         if not document.in_prose(span):
@@ -76,12 +90,12 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             entry = entries[candidate.entry]
             verdict, evidence = _source_verdict(ctx, entry, span)
             if verdict is None:
-                applies = conditions_hold(entry, text, span)
+                applies = conditions_hold(entry, text, span, in_text)
             else:
                 # The source word is needed but may be as ambiguous as the English (ВВС is the
                 # Air Force too), so a not_near word still vetoes; `near` is what the source
                 # sentence replaces.
-                applies = verdict and not _blocked(entry, text, span)
+                applies = verdict and not _blocked(entry, text, span, in_text)
             if not applies:
                 continue
             start, replacement = substitution(text, span.start, span.end, entry, candidate.form)
