@@ -31,16 +31,37 @@ def detect_format(path: str) -> str:
     return "markdown" if Path(path).suffix.lower() in _MARKDOWN_SUFFIXES else "text"
 
 
+# Encodings whose encoder writes a BOM of its own: decoding with them and encoding back would add
+# bytes the file never had, so they are read as the BOM-less form (the BOM itself is handled above).
+_BOM_WRITING = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
+
+
+def _codec_name(encoding: str, path: str) -> str:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path=path) from None
+    return _BOM_WRITING.get(name, name)
+
+
 def decode(raw: bytes, path: str, encoding: str | None = None, fmt: str | None = None) -> Document:
-    """Turn raw bytes into a Document, or raise a one-line error that names the file."""
+    """Turn raw bytes into a Document, or raise a one-line error that names the file.
+
+    The result always encodes back to exactly `raw`; an encoding that would not do that is
+    refused here, before any fix could touch bytes it did not mean to.
+    """
     bom = b""
-    chosen = encoding or "utf-8"
+    chosen = _codec_name(encoding, path) if encoding else "utf-8"
     for mark, name in _BOMS:
         if raw.startswith(mark):
             bom, chosen = mark, name
             break
     body = raw[len(bom):]
-    if not bom and b"\x00" in raw[:_SNIFF_BYTES]:
+    # NULs are text only in UTF-16/32, which a BOM or an explicit --encoding announces; a
+    # single-byte --encoding such as cp1251 decodes almost any bytes, so it never turns a
+    # binary file into text.
+    wide = chosen.startswith(("utf-16", "utf-32"))
+    if not wide and b"\x00" in raw[:_SNIFF_BYTES]:
         raise SkippedFile("binary file (NUL byte), skipped", path=path)
     try:
         text = body.decode(chosen)
@@ -51,8 +72,12 @@ def decode(raw: bytes, path: str, encoding: str | None = None, fmt: str | None =
             path=path,
             hint="pass --encoding, e.g. --encoding cp1251, if you know the file's encoding",
         ) from None
-    except LookupError:
-        raise InputError(f"unknown encoding {chosen!r}", path=path) from None
+    if chosen not in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be") \
+            and text.encode(chosen, errors="replace") != body:
+        # Stateful or many-to-one codecs (ISO-2022, some CJK ones) may decode two byte strings
+        # to the same text; writing it back would change bytes no fix touched.
+        raise InputError(f"{chosen} does not read back to the same bytes; not checked",
+                         path=path)
     kind = fmt or detect_format(path)
     return Document(
         path=path,
@@ -69,6 +94,13 @@ def read_document(path: str, encoding: str | None = None) -> Document:
     if path == "-":
         return decode(sys.stdin.buffer.read(), "-", encoding)
     try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device would block or never end; named on the command line or found
+            # in a folder, it is not an article.
+            raise SkippedFile("not a regular file, skipped", path=path)
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
@@ -79,6 +111,19 @@ def read_document(path: str, encoding: str | None = None) -> Document:
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", path=path) from None
     return decode(raw, path, encoding)
+
+
+def read_source_document(path: str) -> Document:
+    """Read a Russian source. A source cannot be skipped: the translation would go unchecked."""
+    try:
+        return read_document(path)
+    except SkippedFile as err:
+        raise InputError(f"{err.message.removesuffix(', skipped')}, not usable as a source",
+                         path=err.path) from None
+    except InputError as err:
+        if err.hint and "--encoding" in err.hint:  # --encoding is for the translation only
+            err.hint = "convert the source to UTF-8, e.g. iconv -f cp1251 -t utf-8"
+        raise
 
 
 def encode(document: Document, text: str) -> bytes:
@@ -92,29 +137,56 @@ def encode(document: Document, text: str) -> bytes:
         ) from None
 
 
+def _refusal(document: Document, info: os.stat_result, target: Path) -> InputError | None:
+    """Why `target` must not be replaced, if it must not."""
+    writable = info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    # The mode is checked as well as access(): root may write anything, yet a file its owner
+    # made read-only is meant to stay as it is.
+    if not writable or not os.access(target, os.W_OK):
+        return InputError("file is read-only, not written", path=document.path,
+                          hint="make it writable or drop --write")
+    if info.st_nlink > 1:
+        # Renaming a new file into place would leave the other names with the old text.
+        return InputError(f"file has {info.st_nlink} hard links, not written",
+                          path=document.path, hint="apply the diff instead, which edits in place")
+    return None
+
+
+def _unchanged_since_read(document: Document, target: Path) -> None:
+    try:
+        current = target.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot re-read before writing: {err.strerror}",
+                         path=document.path) from None
+    if current != encode(document, document.text):
+        raise InputError("file changed since it was read, not written", path=document.path,
+                         hint="run retranslate again")
+
+
 def write_document(document: Document, text: str) -> None:
     """Replace the file atomically with `text`, keeping encoding, BOM, mode and ownership.
 
-    Refuses when the file changed since it was read, so a concurrent edit is never lost; writes
-    a temporary file beside the target, flushes it to disk, then renames it over the target, so
-    an interrupted write leaves the original intact. A symlink's target is written, never the link.
+    Writes a temporary file beside the target and flushes it to disk, then checks that the target
+    still holds what was read (so a concurrent edit is never lost) and renames the temporary file
+    over it, so an interrupted write leaves the original intact. A symlink's target is written,
+    never the link.
     """
     target = Path(os.path.realpath(document.path))
     data = encode(document, text)
     try:
         info = target.stat()
-        current = target.read_bytes()
     except OSError as err:
         raise InputError(f"cannot re-read before writing: {err.strerror}",
                          path=document.path) from None
-    if not info.st_mode & stat.S_IWUSR:
-        raise InputError("file is read-only, not written", path=document.path,
-                         hint="make it writable or drop --write")
-    if current != encode(document, document.text):
-        raise InputError("file changed since it was read, not written", path=document.path,
-                         hint="run retranslate again")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".retranslate",
-                                    dir=target.parent)
+    refusal = _refusal(document, info, target)
+    if refusal is not None:
+        raise refusal
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".retranslate",
+                                        dir=target.parent)
+    except OSError as err:
+        raise InputError(f"cannot write beside the file: {err.strerror}", path=document.path,
+                         hint="the folder must be writable") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -125,9 +197,25 @@ def write_document(document: Document, text: str) -> None:
             # Not ours to give away without privileges; the mode is kept, which matters most.
             with contextlib.suppress(PermissionError):
                 os.chown(tmp_name, info.st_uid, info.st_gid)
+        # Checked as late as possible, after the slow fsync, to keep the race window small.
+        _unchanged_since_read(document, target)
         os.replace(tmp_name, target)
-    except OSError as err:
+    except BaseException as err:
+        # Ctrl-C included: whatever stopped the write, no temporary file is left behind.
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise InputError(f"write failed, original left intact: {err.strerror}",
-                         path=document.path) from None
+        if isinstance(err, OSError):
+            raise InputError(f"write failed, original left intact: {err.strerror}",
+                             path=document.path) from None
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort, as not every system can open a folder."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

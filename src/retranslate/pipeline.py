@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from retranslate.checks import BatchHook, Check, CheckContext
-from retranslate.document import read_document
+from retranslate.document import read_document, read_source_document
 from retranslate.errors import RetranslateError
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit, FileResult, Finding
@@ -95,7 +95,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
 def read_source(path: str, options: Options) -> Document | None:
     """The Russian source for a translation, if one was named or can be found beside it."""
     if options.source:
-        return read_document(options.source)
+        return read_source_document(options.source)
     if path == "-":
         return None
     try:
@@ -103,7 +103,7 @@ def read_source(path: str, options: Options) -> Document | None:
     except ImportError:
         return None
     found = find_source(Path(path), pattern=options.source_pattern)
-    return read_document(str(found)) if found else None
+    return read_source_document(str(found)) if found else None
 
 
 def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
@@ -114,7 +114,7 @@ def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
         from retranslate.bilingual import read
 
         document, own = read(path, options.encoding)
-        return document, read_document(options.source) if options.source else own
+        return document, read_source_document(options.source) if options.source else own
     return read_document(path, options.encoding), read_source(path, options)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import sys
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
@@ -30,26 +31,31 @@ def fix(write: bool, **kwargs: Any) -> None:
     """
     batch = Batch(kwargs, fix=True)
     out = sys.stdout.buffer
+    stdin = _StdinKeeper(kwargs["paths"] or ())
     unfixed = changed = 0
     for result in batch.results():
         document = result.document
         assert result.fixed_text is not None
-        if document.path == "-":
-            out.write(encode(document, result.fixed_text))
-        elif write:
-            if result.changed:
-                try:
+        # Each file's output is made in full before any of it is printed, and a file that
+        # cannot be rendered (a fix its encoding cannot store) fails alone, not the batch.
+        try:
+            if document.path == "-":
+                out.write(encode(document, result.fixed_text))
+                stdin.echoed = True
+            elif write:
+                if result.changed:
                     write_document(document, result.fixed_text)
-                except RetranslateError as err:
-                    report_error(err)
-                    batch.failed = True
-                    continue
-                changed += 1
-                click.echo(f"fixed {document.path} ({len(result.edits)} "
-                           f"edit{'s' * (len(result.edits) != 1)})", err=True)
-        else:
-            out.write(unified_diff(result))
-        out.flush()
+                    changed += 1
+                    click.echo(f"fixed {document.path} ({len(result.edits)} "
+                               f"edit{'s' * (len(result.edits) != 1)})", err=True)
+            else:
+                out.write(unified_diff(result))
+        except RetranslateError as err:
+            report_error(err)
+            batch.failed = True
+            continue
+        finally:
+            out.flush()
         unfixed += len(result.remaining)
         if result.remaining:
             # Positions of what is left refer to the fixed text.
@@ -59,4 +65,27 @@ def fix(write: bool, **kwargs: Any) -> None:
                 hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
                 click.echo(f"{document.path}:{line}:{column}: not fixed: {finding.rule}: "
                            f"{finding.message}{hint}", err=True)
+    stdin.echo_if_unprocessed(out)
     raise SystemExit(2 if batch.failed else 1 if unfixed or (write and changed) else 0)
+
+
+class _StdinKeeper:
+    """As a filter, `fix -` must never swallow its input: what it cannot fix it passes on as is.
+
+    An editor piping a buffer through `retranslate fix -` replaces the buffer with the output, so
+    a binary or undecodable input must come back unchanged (the error still goes to stderr and
+    the exit status), never as nothing.
+    """
+
+    def __init__(self, paths: tuple[str, ...]) -> None:
+        self.raw: bytes | None = None
+        self.echoed = False
+        if "-" in paths:
+            self.raw = sys.stdin.buffer.read()
+            # The pipeline reads "-" from sys.stdin as usual; give it the bytes kept here.
+            sys.stdin = io.TextIOWrapper(io.BytesIO(self.raw))
+
+    def echo_if_unprocessed(self, out: BinaryIO) -> None:
+        if self.raw is not None and not self.echoed:
+            out.write(self.raw)
+            out.flush()
