@@ -1,0 +1,157 @@
+"""Words glued together where the MT pipeline lost a space or a sentence break.
+
+Three shapes, each narrowed until native English and code stop matching:
+- an acronym run into a lower-case word ("USAcaused"): the lower-case tail must be a word, and
+  the tail with the acronym's last capital must not be one, so "PHPUnit", "IOError", "SQLite"
+  and "IPhone" stay whole. Fixed with a space: nothing else can have been lost before lower case.
+- a lower-case word run into a capitalised one in a single hump ("summerAleksey", "citiesThe").
+  camelCase code ("onClick", "dataFrame") joins two dictionary words, so a pair of dictionary
+  words is left alone unless the second one opens sentences ("The", "However"), which code never
+  writes; then a full stop was lost too. A second part that is no word is read as a name, and
+  split with a space only when the name also stands alone in the text ("setTimeout" and
+  "macAddr" have this shape, and nothing else tells them from "summerAleksey"). Brands
+  start with one lower-case letter ("iPhone", "eBay") or upper case ("YouTube", "McDonald",
+  "PlayStation"), which this shape does not match.
+- a lower-case token the word list lacks that splits into two listed words, one of them a
+  function word ("voiceda" → "voiced a", "ofthe" → "of the"). Compounds of two content words
+  ("timestamp", "codebase") are the list's gaps, not glue, so they never qualify; nor do
+  prefixes English builds words with ("a-", "be-", "in-", "on-", "up-", "out-"). A token used
+  twice is meant. Fixed only when exactly one split works.
+Lines carrying code and headings are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from retranslate import english
+from retranslate.checks import Check, CheckContext
+from retranslate.models import Document, Finding, Severity, Span
+
+_EDGE_BEFORE = r"(?<![\w'’.@/#$\\-])"
+_EDGE_AFTER = r"(?![\w'’@/#$\\(-]|\.\w)"
+_ACRONYM = re.compile(rf"{_EDGE_BEFORE}(?P<a>[A-Z]{{2,}})(?P<b>[a-z]{{3,}}){_EDGE_AFTER}")
+_HUMP = re.compile(rf"{_EDGE_BEFORE}(?P<a>[a-z]{{2,}})(?P<b>[A-Z][a-z]+){_EDGE_AFTER}")
+# Words that open sentences and never end an identifier's first hump.
+# Not "If", "As", "Now", "After": "checkIf", "saveAs", "dateNow" and "runAfter" are code.
+_STARTERS = frozenset("""The This That These Those He She They We His Her Their Our My But And
+    However According Meanwhile Moreover Although""".split())  # noqa: SIM905
+# Function words a lost space most often sits beside. Productive prefixes are not among the
+# first parts: "async", "become", "inbound", "onboarding", "upload" are words, not glue.
+_FIRST = frozenset(["the", "of", "and", "to", "for", "with", "that", "from"])
+# Only articles, "of" and "and" end a glued pair: "redis" is a product, not "red is".
+_SECOND = frozenset(["the", "of", "a", "an", "and"])
+# A lower-case token that starts or ends with a function word: the only ones worth a look-up.
+_CANDIDATE = re.compile(
+    rf"{_EDGE_BEFORE}(?:(?:{'|'.join(sorted(_FIRST))})[a-z]{{3,}}"
+    rf"|[a-z]{{3,}}(?:{'|'.join(sorted(_SECOND))})){_EDGE_AFTER}")
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    if not english.available():
+        return
+    yield from _acronyms(document)
+    yield from _humps(document)
+    yield from _words(document)
+
+
+def _skip(document: Document, span: Span) -> bool:
+    if not document.in_prose(span):
+        return True
+    line = english.line_at(document.text, span.start)
+    return english.looks_like_code(line) or english.is_heading(line)
+
+
+def _acronyms(document: Document) -> Iterator[Finding]:
+    for match in _ACRONYM.finditer(document.text):
+        a, b = match.group("a"), match.group("b")
+        span = Span(match.start(), match.end())
+        if not english.is_word(b, english.RARE) or english.is_word(a[-1] + b) \
+                or _skip(document, span):
+            continue
+        yield Finding(rule="glued/case", span=span, severity=Severity.ERROR,
+                      message=f"“{a}” and “{b}” are run together; a space was lost",
+                      text=match.group(), suggestion=f"{a} {b}", autofix=True)
+
+
+def _humps(document: Document) -> Iterator[Finding]:
+    text = document.text
+    for match in _HUMP.finditer(text):
+        a, b = match.group("a"), match.group("b")
+        span = Span(match.start(), match.end())
+        if len(a) < 3 or not english.is_word(a, english.RARE) or _skip(document, span):
+            continue
+        if b in _STARTERS:
+            yield Finding(rule="glued/case", span=span, severity=Severity.ERROR,
+                          message=f"“{a}” and “{b}” are run together; a full stop and a space "
+                                  f"were lost", text=match.group(), suggestion=f"{a}. {b}",
+                          autofix=True)
+        elif not english.is_word(b) and len(b) >= 3 and _stands_alone(text, b):
+            # Only a name the text also writes on its own: "setTimeout" or "macAddr" join a
+            # word and an abbreviation in just this shape, and code never writes "Timeout" alone.
+            yield Finding(rule="glued/case", span=span, severity=Severity.ERROR,
+                          message=f"“{a}” and the name “{b}” are run together; a space (or a "
+                                  f"sentence break) was lost", text=match.group(),
+                          suggestion=f"{a} {b}", autofix=True)
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _words(document: Document) -> Iterator[Finding]:
+    text = document.text
+    for match in _CANDIDATE.finditer(text):
+        token = match.group()
+        if english.is_word(token):
+            continue
+        splits = _splits(token)
+        if not splits:
+            continue
+        span = Span(match.start(), match.end())
+        if _skip(document, span) or _used_again(text, token, match.start()):
+            continue
+        best = max(splits, key=lambda s: min(english.count(s[0]), english.count(s[1])))
+        suggestion = f"{best[0]} {best[1]}"
+        if len(splits) == 1:
+            yield Finding(rule="glued/words", span=span, severity=Severity.ERROR,
+                          message=f"“{token}” is no word; it is “{suggestion}” with the space "
+                                  f"lost", text=token, suggestion=suggestion, autofix=True)
+        else:
+            others = ", ".join(f"“{x} {y}”" for x, y in splits if (x, y) != best)
+            yield Finding(rule="glued/words", span=span, severity=Severity.WARNING,
+                          message=f"“{token}” is no word; two words may be run together "
+                                  f"(“{suggestion}”, or {others})", text=token,
+                          suggestion=suggestion, autofix=False)
+
+
+def _splits(token: str) -> list[tuple[str, str]]:
+    """Every way `token` is two listed words, one of them a function word."""
+    found = []
+    for i in range(1, len(token)):
+        first, second = token[:i], token[i:]
+        function = first in _FIRST or second in _SECOND
+        if not function:
+            continue
+        # The function word may be short; the other part must be a real, counted word.
+        other = second if first in _FIRST else first
+        if len(other) >= 3 and english.is_word(other, english.RARE) and \
+                english.is_word(first) and english.is_word(second):
+            found.append((first, second))
+    return found
+
+
+def _used_again(text: str, token: str, start: int) -> bool:
+    """Whether the token is written elsewhere too: a writer's word, not a lost space."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(token)}(?![\w'’-])", re.IGNORECASE)
+    return any(m.start() != start for m in pattern.finditer(text))
+
+
+CHECK = Check(
+    name="glued",
+    rules=("glued/case", "glued/words"),
+    run=run,
+    description="Words run together where a space or a sentence break was lost",
+)

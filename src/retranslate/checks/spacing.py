@@ -1,0 +1,146 @@
+"""Spaces the MT pipeline put in or left out around punctuation.
+
+Each rule looks for one shape and then rules out what native text writes that way on purpose:
+- a space before a comma, full stop or semicolon ("Zhumaly , a resident"); an ellipsis (". . .",
+  " ...") and a leading dot (".NET", " .5") are left alone, and so is a line with three or more,
+  which is a list or a table laid out by hand;
+- a space moved inside a closing quote (", ”says" for ",” says"; "everywhere. \"" at a line's
+  end), only where the quote can only be a closing one;
+- a missing space after a comma or full stop between two words ("summer.Aleksey",
+  "Almaty,Kazakhstan"); numbers, abbreviations ("U.S.", "e.g."), file names and domains
+  ("file.txt", "example.com": lower case after the dot), dotted identifiers ("System.String":
+  the first part must be a lower-case dictionary word) and lines carrying code are left alone;
+- a space inside a time ("21: 00"), only next to a word that says it is a time;
+- two or three spaces between words inside a line. Two spaces after a sentence's full stop are a
+  typing convention, not debris, so spaces after ". ! ? :" are never reported, consistent or not;
+  nor are indentation, trailing spaces (a Markdown line break), tabs, or lines with several
+  runs or a run of four or more, which align columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from retranslate import english
+from retranslate.checks import Check, CheckContext
+from retranslate.models import Document, Finding, Severity, Span
+
+_BEFORE = re.compile(r"(?<=[\w)\]”’\"'%])[ \t]+(?:,|;|\.(?![.\w]))(?=[ \t\r\n\"”’)]|$)")
+# Punctuation first: a quote after a bare word may be a misdirected opening one (' ”freedom”').
+_CLOSING_CURLY = re.compile(r"(?<=\w)(?P<p>[,.!?]) ”(?=[a-z])")
+_CLOSING_AT_END = re.compile(r"(?<=[\w)])(?P<p>[.!?,])[ \t]+(?P<q>[\"”])[ \t]*(?=\r?\n|\r|$)")
+_AFTER = re.compile(r"(?<![\w.@/\\:-])(?P<a>[A-Za-z]{2,})(?P<p>[.,])(?P<b>[A-Za-z]{2,})"
+                    r"(?P<tail>[.,;:!?)\"”’]*)(?=\s|$)")
+_UNSPACED_COMMA = re.compile(r",(?=\S)")
+_TIME = re.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?P<gap>[ \t]*:[ \t]+|[ \t]+:[ \t]*)"
+                   r"(?P<m>[0-5]\d)(?![\d:])")
+_TIME_BEFORE = re.compile(r"(?:\b(?:at|from|to|until|till|by|since|after|before|around|about|"
+                          r"approximately|between|and|o'clock)|[–—-])[ \t]*$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.?m\b|hours?\b|h\b|local\b|[–—-][ \t]*\d|o'clock\b|"
+                         r"(?:to|until|and|till)[ \t]+\d)", re.IGNORECASE)
+_DOUBLE = re.compile(r"(?<=[\w,;)”’\"'])(?<![.!?:][\"”’')])[ ]{2,3}(?=[\w(“\"'‘])")
+_WIDE = re.compile(r"\t| {4,}|\|")
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    text = document.text
+    yield from _space_before(document)
+    if "”" in text or '"' in text:
+        yield from _quotes(document)
+    yield from _missing_after(document)
+    if ":" in text:
+        yield from _times(document)
+    if "  " in text:
+        yield from _doubled(document)
+
+
+def _finding(document: Document, span: Span, rule: str, replacement: str,
+             message: str) -> Iterator[Finding]:
+    if document.in_prose(span):
+        yield Finding(rule=rule, span=span, severity=Severity.ERROR, message=message,
+                      text=document.text[span.start:span.end], suggestion=replacement,
+                      autofix=True)
+
+
+def _space_before(document: Document) -> Iterator[Finding]:
+    text = document.text
+    for match in _BEFORE.finditer(text):
+        line = english.line_at(text, match.start())
+        if line.count(" ,") + line.count(" ;") >= 3:
+            continue
+        mark = match.group().strip()
+        name = {",": "comma", ";": "semicolon", ".": "full stop"}[mark]
+        yield from _finding(document, Span(match.start(), match.end()),
+                            "spacing/before-punctuation", mark,
+                            f"Space before a {name}; English puts none there")
+
+
+def _quotes(document: Document) -> Iterator[Finding]:
+    for match in _CLOSING_CURLY.finditer(document.text):
+        yield from _finding(document, Span(match.start(), match.end()), "spacing/quote",
+                            f"{match.group('p')}” ",
+                            "The space belongs after the closing quote, not before it")
+    for match in _CLOSING_AT_END.finditer(document.text):
+        yield from _finding(document, Span(match.start(), match.end()), "spacing/quote",
+                            f"{match.group('p')}{match.group('q')}",
+                            "Space before a closing quote at the end of a paragraph")
+
+
+def _missing_after(document: Document) -> Iterator[Finding]:
+    text = document.text
+    for match in _AFTER.finditer(text):
+        a, mark, b = match.group("a"), match.group("p"), match.group("b")
+        if mark == "." and not (a.islower() and b[0].isupper() and b[1:].islower()):
+            continue  # "file.txt", "U.S.", "ASP.NET", "System.String"
+        if mark == "," and not all(english.is_word(w, english.RARE) or w.istitle()
+                                   for w in (a, b)):
+            continue
+        if mark == "." and not (english.is_word(a, english.RARE) and len(a) >= 3):
+            continue  # "fmt.Println", "os.Exit": a package, not a sentence's last word
+        line = english.line_at(text, match.start())
+        if english.looks_like_code(line) or _after_option(text, match.start()) \
+                or (mark == "," and len(_UNSPACED_COMMA.findall(line)) > 1):
+            continue  # code, "--select a,b", or a row of comma-separated values
+        at = match.start("p")
+        name = "comma" if mark == "," else "full stop"
+        yield from _finding(document, Span(at, at + 1), "spacing/after-punctuation",
+                            f"{mark} ", f"No space after a {name} between “{a}” and “{b}”")
+
+
+def _after_option(text: str, offset: int) -> bool:
+    """Whether the token follows a command-line option ("--select a,b")."""
+    before = text[max(0, offset - 40):offset].split()
+    return bool(before) and before[-1].startswith("-")
+
+
+def _times(document: Document) -> Iterator[Finding]:
+    text = document.text
+    for match in _TIME.finditer(text):
+        before = text[max(0, match.start() - 20):match.start()]
+        after = text[match.end():match.end() + 20]
+        if not (_TIME_BEFORE.search(before) or _TIME_AFTER.match(after)):
+            continue
+        yield from _finding(document, Span(match.start(), match.end()), "spacing/time",
+                            f"{match.group('h')}:{match.group('m')}",
+                            "A time is written without spaces around its colon")
+
+
+def _doubled(document: Document) -> Iterator[Finding]:
+    text = document.text
+    for match in _DOUBLE.finditer(text):
+        line = english.line_at(text, match.start())
+        if _WIDE.search(line) or len(_DOUBLE.findall(line)) > 2:
+            continue
+        yield from _finding(document, Span(match.start(), match.end()), "spacing/double-space",
+                            " ", "Two spaces between words inside a sentence")
+
+
+CHECK = Check(
+    name="spacing",
+    rules=("spacing/before-punctuation", "spacing/quote", "spacing/after-punctuation",
+           "spacing/time", "spacing/double-space"),
+    run=run,
+    description="Spaces put in or left out around punctuation, times and words",
+)
