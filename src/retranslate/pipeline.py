@@ -7,7 +7,7 @@ renderer. Segmentation and alignment happen lazily inside CheckContext, for chec
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,7 +118,7 @@ def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
     return read_document(path, options.encoding), read_source(path, options)
 
 
-def run(paths: Sequence[str], glossary: Glossary, checks: Sequence[Check], options: Options,
+def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,
         *, fix: bool, report: Callable[[RetranslateError], None],
         hooks: Sequence[BatchHook] = ()) -> Iterator[FileResult]:
     """Process files one at a time (memory stays flat over any batch); errors go to `report`.

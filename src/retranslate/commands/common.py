@@ -87,7 +87,8 @@ class Batch:
         report_error(err)
 
     def results(self) -> Iterator[FileResult]:
-        yield from run(list(self.files), self.glossary, self.checks, self.options, fix=self.fix,
+        # The walk is consumed as it goes: 100,000 paths are never held at once.
+        yield from run(self.files, self.glossary, self.checks, self.options, fix=self.fix,
                        report=self._report, hooks=self.hooks)
 
 
