@@ -1,0 +1,190 @@
+"""Capitals shifted onto the wrong word: "we will Remind", "it Should", "new York", "25 may".
+
+English capitals carry meaning (names, titles, defined terms in contracts), so each rule asks
+for evidence before it speaks, and headings and code lines are never read:
+- capitals/mid-sentence: a word capitalised right after a lower-case word and followed by a
+  lower-case one (a capital after it makes a name or a title: "Gone With the Wind").
+  A closed-class word ("Should", "Their", "Because") is never a name: fixed. An open-class word
+  is only reported: after a modal, auxiliary or subject pronoun ("we will Remind"), outside
+  questions ("Where would Russia go?" inverts), when the list knows it as a common word and
+  the text never capitalises it elsewhere; after an article or possessive ("the Riots
+  began") only when the text writes it in lower case at least twice and capitalised just here,
+  since "the Agreement shall" is how contracts name a defined term.
+- capitals/proper-noun: a month after a day number ("25 may": "may" and "march" only where no
+  verb can follow), a name from a short list of two-word names whose case is mixed ("new
+  York", "Hong kong"; "white house" in lower case may be a house), and a two-word name the
+  text itself writes capitalised mid-sentence ("Donald trump" beside "Donald Trump"), where
+  the lowered word is rare as a common word ("airport" in "Almaty airport" is house style).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from retranslate import english
+from retranslate.checks import Check, CheckContext
+from retranslate.models import Document, Finding, Severity, Span
+
+_PAIR = re.compile(r"(?<![\w'’.-])(?P<prev>[a-z]+(?:['’][a-z]+)?) (?P<word>[A-Z][a-z]+)"
+                   r"(?P<next>(?:['’]s)?(?:[ \t]+[\"“(]?(?P<after>[\w'’]+)|[ \t]*[,;.!?)]|"
+                   r"[ \t]*$))", re.MULTILINE)
+# Closed-class words: pronouns, modals, auxiliaries, determiners, prepositions, conjunctions.
+# Left out because they are also names or titles: I, May, Will, Can, Do, No, Us, It, Her, Up,
+# An (a surname), Said.
+_CLOSED = frozenset("""he she we they them him me you who whom whose which what should would
+    could must might shall is are was were been being has have had does did the this that these
+    those some any every each both either neither its their our your his my of to in on at by
+    for with from into onto about over under after before between through during without within
+    against among toward towards and or but nor because although though while whether if than
+    not also very just only even still already never always often too""".split())  # noqa: SIM905
+_TRIGGERS = frozenset("""will would should could must might shall can cannot did does didn't
+    doesn't won't wouldn't couldn't shouldn't not we they he she you""".split())  # noqa: SIM905
+_PLURAL_SUBJECTS = frozenset({"we", "they", "you"})  # "we Americans": an apposition
+_DETERMINERS = frozenset("the a an this these those his her their our its my your"
+                         .split())  # noqa: SIM905
+_COMMON = 5000  # a word at least this frequent in the list is no rare surname
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_MONTH = re.compile(rf"(?<![\w.,-])(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?[ \u00a0]"
+                        rf"(?P<month>{_MONTHS})(?P<after>[ \u00a0]?(?:[,.;)]|\d{{4}}|$))?"
+                        rf"(?![\w-])", re.MULTILINE)
+_MONTH_DAY = re.compile(rf"\b(?:on|since|until|from|by|of|in) (?P<month>{_MONTHS})"
+                        rf"(?=[ \u00a0](?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|[ \u00a0]\d{{4}}\b)")
+_TWO_WORD_NAMES = ("New York", "New Delhi", "New Zealand", "New Jersey", "New Orleans",
+                   "New Mexico", "New Hampshire", "Hong Kong", "Sri Lanka", "Saudi Arabia",
+                   "United States", "United Kingdom", "United Nations", "Soviet Union",
+                   "European Union", "North Korea", "South Korea", "South Africa", "White House",
+                   "Red Square", "Middle East", "Los Angeles", "San Francisco", "Buenos Aires",
+                   "Costa Rica", "Puerto Rico", "Sierra Leone", "Latin America", "Central Asia")
+_KNOWN_NAMES = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]")
+                                              for n in _TWO_WORD_NAMES) + r")\b", re.IGNORECASE)
+_CANONICAL = {n.lower(): n for n in _TWO_WORD_NAMES}
+_SENTENCE_END = re.compile(r"[.!?]")
+_TITLED_BIGRAM = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,} [A-Z][a-z]{2,}(?![\w'’-])")
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    yield from _mid_sentence(document)
+    yield from _months(document)
+    yield from _known_names(document)
+    yield from _names_in_text(document)
+
+
+def _readable(document: Document, span: Span) -> bool:
+    if not document.in_prose(span):
+        return False
+    line = english.line_at(document.text, span.start)
+    return not (english.is_heading(line) or english.looks_like_code(line))
+
+
+def _mid_sentence(document: Document) -> Iterator[Finding]:
+    text = document.text
+    for match in _PAIR.finditer(text):
+        prev, word, after = match.group("prev"), match.group("word"), match.group("after")
+        if after is not None and not after[0].islower():
+            continue  # a capital follows: a name or a title ("Gone With the Wind")
+        span = Span(match.start("word"), match.end("word"))
+        lower = word.lower()
+        if lower in _CLOSED:
+            if _readable(document, span):
+                yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.ERROR,
+                              message=f"“{word}” is capitalised mid-sentence; it is no name",
+                              text=word, suggestion=lower, autofix=True)
+            continue
+        if _open_class_shifted(text, match, prev, word) and _readable(document, span):
+            yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.WARNING,
+                          message=f"“{word}” is capitalised mid-sentence after “{prev}”, "
+                                  f"though the text is not using it as a name", text=word,
+                          suggestion=lower, autofix=False)
+
+
+def _open_class_shifted(text: str, match: re.Match[str], prev: str, word: str) -> bool:
+    lower = word.lower()
+    if prev in _TRIGGERS:
+        if prev in _PLURAL_SUBJECTS and lower.endswith("s"):
+            return False
+        if english.count(lower) < _COMMON or _sentence_is_question(text, match.end()):
+            return False
+        return _capitalised_elsewhere(text, word) == 1
+    if prev in _DETERMINERS and match.group("after") not in (None, "of", "and", "for"):
+        lowered = len(re.findall(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", text))
+        return lowered >= 2 and _capitalised_elsewhere(text, word) == 1 \
+            and len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)) == 1
+    return False
+
+
+def _capitalised_elsewhere(text: str, word: str) -> int:
+    """How often `word` is capitalised after a lower-case word or a comma (not opening)."""
+    return len(re.findall(rf"(?<=[a-z,;] ){re.escape(word)}(?![\w'’-])", text))
+
+
+def _sentence_is_question(text: str, offset: int) -> bool:
+    end = _SENTENCE_END.search(text, offset)
+    return end is not None and end.group() == "?"
+
+
+def _months(document: Document) -> Iterator[Finding]:
+    text = document.text
+    for match in _DAY_MONTH.finditer(text):
+        month = match.group("month")
+        if month in ("may", "march") and match.group("after") is None \
+                and not text[max(0, match.start() - 3):match.start()].endswith("on "):
+            continue  # "about 25 may attend", "some 300 march on": verbs, not months
+        yield from _month(document, match.start("month"), month)
+    for match in _MONTH_DAY.finditer(text):
+        yield from _month(document, match.start("month"), match.group("month"))
+
+
+def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
+    span = Span(start, start + len(month))
+    if _readable(document, span):
+        yield Finding(rule="capitals/proper-noun", span=span, severity=Severity.ERROR,
+                      message=f"Month “{month}” in a date; month names take a capital",
+                      text=month, suggestion=month.capitalize(), autofix=True)
+
+
+def _known_names(document: Document) -> Iterator[Finding]:
+    for match in _KNOWN_NAMES.finditer(document.text):
+        written = match.group()
+        first, second = written.split()[0], written.split()[-1]
+        if first[0].isupper() == second[0].isupper():
+            continue  # right, all capitals, or lower case ("a white house" is a house)
+        canonical = _CANONICAL[" ".join(written.lower().split())]
+        yield from _name(document, match.start(), written, canonical)
+
+
+def _names_in_text(document: Document) -> Iterator[Finding]:
+    text = document.text
+    titled = {m.group() for m in _TITLED_BIGRAM.finditer(text)
+              if not english.is_heading(english.line_at(text, m.start()))}
+    titled -= set(_TWO_WORD_NAMES)
+    if not titled:
+        return
+    variants = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(t) for t in sorted(titled))
+                          + r")(?![\w'’-])", re.IGNORECASE)
+    for match in variants.finditer(text):
+        written = match.group()
+        first, second = written.split(" ")
+        if not first[0].isupper() or second[0].isupper() or english.count(second) >= _COMMON:
+            # Only a rare word lowered after a capitalised one ("Donald trump"): "Almaty
+            # airport" beside "Almaty Airport", or "president Tokayev", are house style.
+            continue
+        canonical = next(t for t in titled if t.lower() == written.lower())
+        yield from _name(document, match.start(), written, canonical)
+
+
+def _name(document: Document, start: int, written: str, canonical: str) -> Iterator[Finding]:
+    span = Span(start, start + len(written))
+    if _readable(document, span):
+        yield Finding(rule="capitals/proper-noun", span=span, severity=Severity.ERROR,
+                      message=f"“{written}” is the name “{canonical}”; both words take a capital",
+                      text=written, suggestion=canonical, autofix=True)
+
+
+CHECK = Check(
+    name="capitals",
+    rules=("capitals/mid-sentence", "capitals/proper-noun"),
+    run=run,
+    description="Capitals moved onto common words, or taken off names",
+)

@@ -1,0 +1,237 @@
+"""Russian case endings left on names, and women's surnames given the men's form.
+
+An engine that transliterates "Сергея Фургала" writes "Sergey Furgala": the genitive ending
+comes along. The text itself is the evidence: the same name written without the ending
+elsewhere. Endings are taken one name shape at a time (Furgal → Furgala/Furgalu/Furgalom,
+Navalny → Navalnogo, Tikhanovskaya → Tikhanovskoy), and a form that is an English word is left
+alone ("Marine", "Simone").
+- name-endings/case: a full name ("Sergey Furgala") whose bare form ("Sergey Furgal") the text
+  has is fixed, since the first name says which person it is. "-a" after a man's surname in
+  "-ov", "-ev", "-in" may be his wife or daughter ("Ivanova") and is never read as an ending.
+  A single word ("Furgalu" beside "Furgal") is reported without "-a" and "-e", which end
+  names of their own (Alexandra, Ruslana, Simone): "Furgala" alone may be another person.
+  With a Russian source, pymorphy3 tells an inflected name from its nominative, so an ending
+  is reported even where the bare form never appears in the English.
+- name-endings/feminine: a woman's first name (ending in "-a" or "-ya") before a man's
+  surname ("Svetlana Tikhanovski"): fixed where the text writes the same first name with the
+  feminine surname; reported where the text (same or next sentence) says "she" or "her" and
+  never "he" or "his", or where the source has the feminine name. "Nikita" ends in "-a" too,
+  so the pronouns must agree before anything is said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from retranslate import english
+from retranslate.checks import Check, CheckContext
+from retranslate.models import Finding, Severity, Span
+
+_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_NAMES = re.compile(rf"(?<![\w'’-])(?P<first>{_NAME})(?![\w'’-])"
+                    rf"(?=[ \u00a0](?P<second>{_NAME})(?![\w'’-]))?")
+_CAPITALISED_RU = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+_MAN_SURNAME = re.compile(r"(?:ov|ev|yov|in|yn)$")
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
+_COMMON = 5000
+_SAFE_ALONE = ("u", "om", "em", "ym", "ogo", "omu", "yu", "oy")
+
+
+def inflections(name: str) -> dict[str, str]:
+    """Case forms of a nominative name as English transliteration writes them → their ending."""
+    forms: dict[str, str] = {}
+    if name.endswith("aya"):
+        stem = name[:-3]
+        forms.update({stem + "oy": "oy", stem + "oi": "oy", stem + "uyu": "u"})
+    elif name.endswith(("sky", "ski", "skiy", "skii", "ny", "nyy", "niy")):
+        stem = name.rstrip("iy")
+        forms.update({stem + "ogo": "ogo", stem + "omu": "omu", stem + "im": "ym",
+                      stem + "ym": "ym"})
+    elif name.endswith(("ey", "ay", "oy", "iy")):
+        forms.update({name + "a": "a", name + "u": "u", name[:-1] + "em": "em",
+                      name + "em": "em"})
+    elif name.endswith(("a", "ya")):
+        stem = name[:-1]
+        forms.update({stem + "y": "y", stem + "u": "u", stem + "oy": "oy", stem + "i": "y"})
+    elif name[-1] not in "aeiouy":
+        forms.update({name + "a": "a", name + "u": "u", name + "om": "om", name + "e": "e",
+                      name + "ym": "ym"})
+    return {form: ending for form, ending in forms.items() if form != name}
+
+
+def feminine(surname: str) -> str | None:
+    """The woman's form of a man's surname, or None where it has no separate one."""
+    for man, woman in (("skiy", "skaya"), ("skii", "skaya"), ("sky", "skaya"),
+                       ("ski", "skaya"), ("tskiy", "tskaya"), ("nyy", "naya"), ("ny", "naya"),
+                       ("oy", "aya")):
+        if surname.endswith(man):
+            return surname[:-len(man)] + woman
+    if _MAN_SURNAME.search(surname):
+        return surname + "a"
+    return None
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    text = document.text
+    singles: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    # Each name word with the name word right after it, if any: "Governor Sergey Furgal" gives
+    # (Governor, Sergey) and (Sergey, Furgal), so a title never hides the full name.
+    tokens: list[tuple[str, int, str | None, int]] = []
+    for match in _NAMES.finditer(text):
+        word, second = match.group("first"), match.group("second")
+        if not document.in_prose(Span(match.start(), match.end("first"))):
+            continue
+        singles[word] += 1
+        if second:
+            pairs[(word, second)] += 1
+        tokens.append((word, match.start(), second, match.start("second") if second else -1))
+    if len(singles) < 2:
+        return
+    bare_of = _bare_forms(singles)
+    source = _source_names(ctx) if ctx.source is not None else None
+    done: set[int] = set()
+    for first, start, second, second_start in tokens:
+        if second:
+            yield from _feminine(ctx, first, second, second_start, pairs, source)
+            fixed = (bare_of.get(first, first), bare_of.get(second, second))
+            if fixed != (first, second) and pairs.get(fixed) and not _ambiguous(second):
+                for word, at in ((first, start), (second, second_start)):
+                    if bare_of.get(word, word) != word and at not in done:
+                        done.add(at)
+                        yield _case(word, at, bare_of[word], autofix=True,
+                                    why=f"the text also writes “{' '.join(fixed)}”")
+    for word, at, _, _ in tokens:
+        if at in done:
+            continue
+        bare = bare_of.get(word)
+        if bare is not None and inflections(bare)[word] in _SAFE_ALONE:
+            yield _case(word, at, bare, autofix=False, why=f"the text also writes “{bare}”")
+        elif bare is None and source is not None:
+            nominative = _nominative_from_source(word, source[0])
+            if nominative is not None:
+                yield _case(word, at, nominative, autofix=False,
+                            why="the Russian source has it in an oblique case")
+
+
+def _bare_forms(singles: Counter[str]) -> dict[str, str]:
+    """Each inflected spelling in the text → the bare spelling the text also has."""
+    bare_of: dict[str, str] = {}
+    for name in singles:
+        if english.count(name) >= _COMMON:
+            continue
+        for form in inflections(name):
+            if form in singles and not english.is_word(form) and form not in bare_of:
+                bare_of[form] = name
+    return bare_of
+
+
+def _ambiguous(second: str) -> bool:
+    """A "-a" on a man's surname may be his wife: "Ivanova" is a name of its own."""
+    return second.endswith("a") and _MAN_SURNAME.search(second[:-1]) is not None
+
+
+def _case(word: str, at: int, bare: str, autofix: bool, why: str) -> Finding:
+    ending = word[len(_common_prefix(word, bare)):]
+    return Finding(rule="name-endings/case", span=Span(at, at + len(word)),
+                   severity=Severity.ERROR if autofix else Severity.WARNING,
+                   message=f"“{word}” keeps the Russian case ending “-{ending}”; {why}",
+                   text=word, suggestion=bare, autofix=autofix)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[:i]
+
+
+def _feminine(ctx: CheckContext, first: str, second: str, at: int,
+              pairs: Counter[tuple[str, str]],
+              source: tuple[dict[str, str], set[str]] | None) -> Iterator[Finding]:
+    woman = feminine(second)
+    if woman is None or not first.endswith("a"):
+        return
+    text = ctx.document.text
+    written = [s for f, s in pairs if f == first and feminine_of(s, second)]
+    span = Span(at, at + len(second))
+    if written:
+        yield Finding(rule="name-endings/feminine", span=span, severity=Severity.ERROR,
+                      message=f"“{first} {second}” gives a woman the man's surname; the text "
+                              f"also writes “{first} {written[0]}”", text=second,
+                      suggestion=written[0], autofix=True)
+        return
+    from retranslate.russian import name_key
+
+    by_source = source is not None and name_key(woman) in source[1] \
+        and name_key(second) not in source[1]
+    if by_source or _pronouns_say_woman(text, at):
+        why = "the Russian source has the feminine form" if by_source else \
+            "the text calls this person “she”"
+        yield Finding(rule="name-endings/feminine", span=span, severity=Severity.WARNING,
+                      message=f"“{first} {second}” has a man's surname ending; {why}",
+                      text=second, suggestion=woman, autofix=False)
+
+
+def feminine_of(written: str, man: str) -> bool:
+    """Whether `written` is a spelling of the feminine form of `man` (Tikhanovskaya/-ski)."""
+    from retranslate.russian import name_key
+
+    woman = feminine(man)
+    return woman is not None and written != man and name_key(written) == name_key(woman)
+
+
+def _pronouns_say_woman(text: str, offset: int) -> bool:
+    """She/her in this sentence or the next, and no he/his/him there."""
+    window = ""
+    start = text.rfind("\n", 0, offset) + 1
+    for match in _SENTENCE.finditer(text, start):
+        if match.end() <= offset:
+            continue
+        window += match.group()
+        if window.count(".") + window.count("!") + window.count("?") >= 2 or not match.group():
+            break
+    return bool(_SHE.search(window)) and not _HE.search(window)
+
+
+def _source_names(ctx: CheckContext) -> tuple[dict[str, str], set[str]]:
+    """From the source's capitalised words: inflected key → nominative key, and every
+    nominative key. Empty where the source or pymorphy3 is missing."""
+    assert ctx.source is not None
+    from retranslate.russian import name_key, nominative
+
+    oblique: dict[str, str] = {}
+    nominatives: set[str] = set()
+    for word in set(_CAPITALISED_RU.findall(ctx.source.text)):
+        base = nominative(word)
+        nominatives.add(name_key(base))
+        if base.lower() != word.lower():
+            oblique.setdefault(name_key(word), name_key(base))
+    return oblique, nominatives
+
+
+def _nominative_from_source(word: str, oblique: dict[str, str]) -> str | None:
+    """The English spelling of `word` without the ending the source shows it has."""
+    from retranslate.russian import name_key
+
+    wanted = oblique.get(name_key(word))
+    if wanted is None:
+        return None
+    candidates = {word[:-len(e)] for e in ("ogo", "omu", "om", "em", "ym", "oy", "yu", "u", "a",
+                                           "e", "y") if word.endswith(e) and len(word) > len(e) + 2}
+    candidates |= {c + "y" for c in candidates} | {c + "aya" for c in candidates}
+    matching = sorted(c for c in candidates if name_key(c) == wanted)
+    return matching[0] if len(matching) == 1 else None
+
+
+CHECK = Check(
+    name="name_endings",
+    rules=("name-endings/case", "name-endings/feminine"),
+    run=run,
+    description="Russian case endings on names, and men's surnames given to women",
+)
