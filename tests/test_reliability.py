@@ -553,3 +553,18 @@ def test_two_concurrent_write_runs_never_corrupt_a_file(corpus: Path, tmp_path: 
     written = sum(line.startswith("fixed ") for _, stderr in outputs
                   for line in stderr.decode().splitlines())
     assert written >= len(names)
+
+
+# --- found by the property tests --------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    (b"Police: a noise\r\ngrenade.", b"Police: a stun\r\ngrenade."),
+    (b"The Ministry of Internal\r\nAffairs said", b"The Interior\r\nMinistry said"),
+    (b"a Ministry\nof Internal\rAffairs", b"an Interior\rMinistry"),
+])
+def test_a_term_wrapped_across_lines_stays_wrapped(tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+                                                   raw: bytes, fixed: bytes) -> None:
+    # Regression: the replacement joined the lines, dropping a line break (and its CRLF style).
+    (tmp_path / "a.txt").write_bytes(raw)
+    assert cli(*FIX, "--write", "a.txt", cwd=tmp_path).returncode == 1
+    assert (tmp_path / "a.txt").read_bytes() == fixed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from retranslate.glossary.inflect import (
@@ -22,6 +23,30 @@ def _written_forms(entry: Entry) -> frozenset[str]:
                      for surface, _ in surface_forms(wrong, entry.inflect))
 
 
+_GAP = re.compile(r"\s+")
+
+
+def keep_line_breaks(original: str, replacement: str) -> str:
+    """The replacement with the original's line breaks in its word gaps, as far as it has gaps.
+
+    A term wrapped across lines ("noise\\ngrenades") stays wrapped, so a hard-wrapped file keeps
+    its lines and its newline style: the same gaps word for word when the word counts match,
+    else the breaks in the last gaps. Only a one-word replacement has nowhere to keep a break.
+    """
+    old_gaps = _GAP.findall(original)
+    breaks = [gap for gap in old_gaps if "\n" in gap or "\r" in gap]
+    if not breaks:
+        return replacement
+    words = _GAP.split(replacement)
+    gaps = _GAP.findall(replacement)
+    if len(gaps) == len(old_gaps):
+        gaps = old_gaps
+    else:
+        breaks = breaks[len(breaks) - len(gaps):] if len(breaks) > len(gaps) else breaks
+        gaps = gaps[: len(gaps) - len(breaks)] + breaks
+    return "".join(word + gap for word, gap in zip(words, [*gaps, ""], strict=True))
+
+
 def substitution(text: str, start: int, end: int, entry: Entry, form: Form) -> tuple[int, str]:
     """The start of the span to replace (it may grow to take in an a/an) and its replacement."""
     original = text[start:end]
@@ -32,6 +57,7 @@ def substitution(text: str, start: int, end: int, entry: Entry, form: Form) -> t
     shouted = original.replace("’", "'") not in _written_forms(entry)
     replacement = match_case(replacement, original if shouted else "",
                              starts_sentence(text, start))
+    replacement = keep_line_breaks(original, replacement)
     with_article = article_fix(text, start, replacement)
     if with_article is not None:
         return with_article
