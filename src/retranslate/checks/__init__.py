@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 # Modules (under retranslate.checks) whose CHECK is run, in order. Order matters only for
 # ties between overlapping autofixes: an earlier check's fix wins.
 CHECK_MODULES: tuple[str, ...] = ("glossary", "untranslated", "numbers", "time_range", "names",
-                                  "term_omitted")
+                                  "term_omitted", "markup", "spacing", "glued", "capitals",
+                                  "typography", "name_endings")
 
 
 class CheckContext:
