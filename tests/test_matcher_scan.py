@@ -30,7 +30,7 @@ ENTRIES = [
 PIECES = ["air", "Air", "AIR", "force", "Force", "forces", "protestant", "Protestants", "noise",
           "grenade", "grenades", "ministry", "of", "internal", "affairs", "café", "CAFÉ", "kyiv",
           "İzmir", "izmir", "us", "academy", "a", "b", "c", "x", "é", "Ω", "_", "'s", "’s", "'",
-          "’", "s", "-", ".", "1"]
+          "’", "s", "-", ".", "1", "\u212a", "ẞ", "Straße", "ǅ", "ʼ", "‘", "\u3000", "\u0085"]
 GAPS = [" ", " ", " ", "  ", "\n", "\r\n", "\t", "\u00a0", "\u2009", "  \n   ", ""]
 
 
@@ -54,6 +54,9 @@ def reference_find(matcher: Matcher, text: str) -> list[RawMatch]:
 
 
 MATCHER = Matcher(ENTRIES)
+# Only ASCII patterns: text outside ASCII is folded in bytes without lower-casing it.
+ASCII_MATCHER = Matcher([e for e in ENTRIES if e.id not in ("cafe", "ist")] + [
+    Entry(id="kiev", target="Kyiv", wrong=("Kiev",))])
 
 
 @settings(max_examples=600, deadline=None)
@@ -61,6 +64,15 @@ MATCHER = Matcher(ENTRIES)
 def test_fast_scan_agrees_with_the_reference(parts: list[tuple[str, str]]) -> None:
     text = "".join(word + gap for word, gap in parts)
     assert MATCHER.find(text) == reference_find(MATCHER, text)
+    assert ASCII_MATCHER.find(text) == reference_find(ASCII_MATCHER, text)
+
+
+def test_ascii_patterns_in_text_beyond_ascii() -> None:
+    text = "ÉKIEV’s \u212aiev, Kiev’s ẞ Air\u3000\u3000Force Protestantʼs «noise grenade»"
+    found = [text[m.start:m.end] for m in ASCII_MATCHER.find(text)]
+    assert found == ["\u212aiev", "Kiev’s", "Air\u3000\u3000Force", "Protestantʼs",
+                     "noise grenade"]
+    assert ASCII_MATCHER.find(text) == reference_find(ASCII_MATCHER, text)
 
 
 def test_a_term_across_a_paragraph_break_and_crlf() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -35,6 +35,22 @@ _ASCII_FOLD = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\r\x0b\x0c", b"abcdefghijklmnopqrstuvwxyz     ")
 _NON_ASCII_FOLD = tuple((c, " ") for c in _SPACES if not c.isascii()) + tuple(
     (c, "'") for c in _APOSTROPHES)
+_NON_ASCII_FOLD_BYTES = dict((c.encode("utf-8"), r.encode("ascii")) for c, r in _NON_ASCII_FOLD)
+
+
+def _sequences_pattern(sequences: Iterable[bytes]) -> re.Pattern[bytes]:
+    """One regex for byte sequences, grouped by all but their last byte (faster than a|b|c)."""
+    groups: dict[bytes, list[int]] = {}
+    for sequence in sequences:
+        groups.setdefault(sequence[:-1], []).append(sequence[-1])
+    return re.compile(b"|".join(
+        re.escape(head) + b"[" + b"".join(re.escape(bytes([last])) for last in sorted(lasts))
+        + b"]" for head, lasts in groups.items()))
+
+
+_NON_ASCII_FOLD_RE = _sequences_pattern(_NON_ASCII_FOLD_BYTES)
+# The only character outside ASCII that lower-cases to a single ASCII one (the Kelvin sign).
+_LOWERS_TO_ASCII = "\u212a"
 _WORD_BYTES = frozenset(b"0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _RUN = re.compile(r" {2,}")
 SHADOW = -1  # a pattern that is correct English: it hides shorter wrong forms inside it
@@ -80,11 +96,23 @@ def _folded_bytes(text: str) -> bytes:
     """fold(text) as UTF-8, made without str.translate (slow on non-ASCII text)."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_FOLD)
-    low = _lower(text)
-    for char, replacement in _NON_ASCII_FOLD:
-        if char in low:
-            low = low.replace(char, replacement)
-    return low.encode("utf-8").translate(_ASCII_FOLD)
+    data = _lower(text).encode("utf-8").translate(_ASCII_FOLD)
+    return _NON_ASCII_FOLD_RE.sub(_fold_sequence, data)
+
+
+def _folded_ascii_bytes(text: str) -> bytes:
+    """What matters of fold(text) to patterns that are all ASCII, made in bytes throughout.
+
+    Letters outside ASCII are not lower-cased: no such pattern can contain them, and case does
+    not change whether a character is a word character. The other characters fold() maps
+    become single ASCII bytes, so byte offsets still convert to the same character offsets.
+    """
+    data = text.encode("utf-8").translate(_ASCII_FOLD)
+    return data if text.isascii() else _NON_ASCII_FOLD_RE.sub(_fold_sequence, data)
+
+
+def _fold_sequence(match: re.Match[bytes]) -> bytes:
+    return _NON_ASCII_FOLD_BYTES[match.group()]
 
 
 def _normalise_pattern(surface: str) -> str:
@@ -118,6 +146,7 @@ class Matcher:
         self._triggers = sorted({p[: i + 1] for p in patterns if " " in p
                                  for i, c in enumerate(p) if c == " "})
         self._max_length = max((len(p) for p in patterns), default=0)
+        self._ascii_patterns = all(p.isascii() for p in patterns)
         self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         self._dfa = False
         self._scanned = 0
@@ -153,13 +182,15 @@ class Matcher:
     def find(self, text: str) -> list[RawMatch]:
         if not self.patterns or not text:
             return []
-        data = _folded_bytes(text)
+        fold_bytes = _folded_ascii_bytes if self._ascii_patterns and (
+            text.isascii() or _LOWERS_TO_ASCII not in text) else _folded_bytes
+        data = fold_bytes(text)
         hits = self._automaton_for(len(data)).find_matches_as_indexes(data, overlapping=True)
         if not hits:
             return []
         count = len(self.patterns)
         if any(pattern >= count for pattern, _, _ in hits):
-            hits = self._with_runs(text, data, hits)
+            hits = self._with_runs(text, data, hits, fold_bytes)
         hits.sort(key=lambda h: (h[1], h[1] - h[2]))
         kept: list[tuple[int, int, int]] = []
         last_end = -1
@@ -179,8 +210,8 @@ class Matcher:
         return [RawMatch(char(start), char(end), self.meaning(pattern))
                 for pattern, start, end in kept]
 
-    def _with_runs(self, text: str, data: bytes,
-                   hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    def _with_runs(self, text: str, data: bytes, hits: list[tuple[int, int, int]],
+                   fold_bytes: Callable[[str], bytes]) -> list[tuple[int, int, int]]:
         """Drop the triggers; add the matches that span a run of whitespace where one fired."""
         count = len(self.patterns)
         kept = [h for h in hits if h[0] < count]
@@ -189,10 +220,11 @@ class Matcher:
             if pattern < count or start in done or end >= len(data) or data[end] != 32:
                 continue
             done.add(start)
-            kept.extend(self._across_runs(text, data, start))
+            kept.extend(self._across_runs(text, data, start, fold_bytes))
         return kept
 
-    def _across_runs(self, text: str, data: bytes, byte_start: int) -> list[tuple[int, int, int]]:
+    def _across_runs(self, text: str, data: bytes, byte_start: int,
+                     fold_bytes: Callable[[str], bytes]) -> list[tuple[int, int, int]]:
         """Matches starting at byte_start that span a run of whitespace, in byte offsets."""
         automaton = self._automaton
         assert automaton is not None
@@ -215,7 +247,7 @@ class Matcher:
             if end == length:
                 continue  # no run inside: the main scan has it already
             byte_end = byte_start + (end if ascii_text
-                                     else len(window[:end].encode("utf-8")))
+                                     else len(fold_bytes(text[start: start + end])))
             found.append((pattern, byte_start, byte_end))
         return found
 
