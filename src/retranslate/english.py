@@ -19,6 +19,14 @@ RARE = 50
 _CODE = re.compile(r"`|\w_\w|\w\(|\(\)|[{}]|\s=\s?|==|->|=>|::|\$\w|</?\w")
 
 
+# Words that open sentences and never end an identifier's first part: "citiesThe" and
+# "horizontally.The" lost a sentence break, while "checkIf", "saveAs", "dateNow", "runAfter"
+# and "threading.Event" are code, so "If", "As", "Now", "After" and nouns are not here.
+SENTENCE_OPENERS = frozenset(["The", "This", "That", "These", "Those", "He", "She", "They", "We",
+                              "His", "Her", "Their", "Our", "My", "But", "And", "However",
+                              "According", "Meanwhile", "Moreover", "Although"])
+
+
 @lru_cache(maxsize=1)
 def frequencies() -> dict[str, int]:
     """Lower-case word → corpus count; empty when pyspellchecker is not installed."""
@@ -47,6 +55,11 @@ def count(word: str) -> int:
 def is_word(word: str, floor: int = 0) -> bool:
     """Whether the list has `word` with a count above `floor` (RARE skips list-only words)."""
     return count(word) > floor
+
+
+def stands_alone(text: str, word: str) -> bool:
+    """Whether `word` is written somewhere in `text` as a word of its own."""
+    return re.search(rf"(?<![\w'’.-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def looks_like_code(line: str) -> bool:

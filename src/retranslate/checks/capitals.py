@@ -4,12 +4,14 @@ English capitals carry meaning (names, titles, defined terms in contracts), so e
 for evidence before it speaks, and headings and code lines are never read:
 - capitals/mid-sentence: a word capitalised right after a lower-case word and followed by a
   lower-case one (a capital after it makes a name or a title: "Gone With the Wind").
-  A closed-class word ("Should", "Their", "Because") is never a name: fixed. An open-class word
+  A closed-class word ("Should", "Their", "Because") is never a name: fixed, unless the text
+  capitalises it so more than once (licences define "You" and "Your"). An open-class word
   is only reported: after a modal, auxiliary or subject pronoun ("we will Remind"), outside
   questions ("Where would Russia go?" inverts), when the list knows it as a common word and
   the text never capitalises it elsewhere; after an article or possessive ("the Riots
-  began") only when the text writes it in lower case at least twice and capitalised just here,
-  since "the Agreement shall" is how contracts name a defined term.
+  began") only when the text writes the same phrase in lower case ("the riots") and the word
+  capitalised just here, since "the Agreement shall" is how contracts name a defined term and
+  "a Git repository" how READMEs name a tool whose commands are "git clone".
 - capitals/proper-noun: a month after a day number ("25 may": "may" and "march" only where no
   verb can follow), a name from a short list of two-word names whose case is mixed ("new
   York", "Hong kong"; "white house" in lower case may be a house), and a two-word name the
@@ -38,11 +40,18 @@ _CLOSED = frozenset("""he she we they them him me you who whom whose which what 
     for with from into onto about over under after before between through during without within
     against among toward towards and or but nor because although though while whether if than
     not also very just only even still already never always often too""".split())  # noqa: SIM905
+# Not "not": "whether or not Path, Port and Discard" lists names.
 _TRIGGERS = frozenset("""will would should could must might shall can cannot did does didn't
-    doesn't won't wouldn't couldn't shouldn't not we they he she you""".split())  # noqa: SIM905
+    doesn't won't wouldn't couldn't shouldn't we they he she you""".split())  # noqa: SIM905
+# What follows a class or type named in technical prose: "the Header class", "a Node or Leaf".
+_CODE_NOUNS = frozenset("""class classes object objects instance instances type types method
+    methods function functions module modules attribute attributes exception exceptions error
+    errors value values subclass constructor or and""".split())  # noqa: SIM905
+# A paragraph naming identifiers (QuotedString, snake_case, calls) capitalises its classes.
+_IDENTIFIER = re.compile(r"\b[A-Z]?[a-z]+[A-Z]\w*|\b[A-Z]{2,}[a-z]\w*|\w_\w|\w\(")
 _PLURAL_SUBJECTS = frozenset({"we", "they", "you"})  # "we Americans": an apposition
-_DETERMINERS = frozenset("the a an this these those his her their our its my your"
-                         .split())  # noqa: SIM905
+_DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "his", "her", "their",
+                          "our", "its", "my", "your"])
 _COMMON = 5000  # a word at least this frequent in the list is no rare surname
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_MONTH = re.compile(rf"(?<![\w.,-])(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?[ \u00a0]"
@@ -82,12 +91,13 @@ def _mid_sentence(document: Document) -> Iterator[Finding]:
     text = document.text
     for match in _PAIR.finditer(text):
         prev, word, after = match.group("prev"), match.group("word"), match.group("after")
-        if after is not None and not after[0].islower():
-            continue  # a capital follows: a name or a title ("Gone With the Wind")
+        if (after is not None and not after[0].islower()) or len(prev) < 2:
+            continue  # a capital follows: a name or a title ("Gone With the Wind"); "x y This"
         span = Span(match.start("word"), match.end("word"))
         lower = word.lower()
         if lower in _CLOSED:
-            if _readable(document, span):
+            # Licences write "You" and "Your" as defined terms, every time: a shift is a slip.
+            if _capitalised_elsewhere(text, word) == 1 and _readable(document, span):
                 yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.ERROR,
                               message=f"“{word}” is capitalised mid-sentence; it is no name",
                               text=word, suggestion=lower, autofix=True)
@@ -101,17 +111,30 @@ def _mid_sentence(document: Document) -> Iterator[Finding]:
 
 def _open_class_shifted(text: str, match: re.Match[str], prev: str, word: str) -> bool:
     lower = word.lower()
+    after = match.group("after")
+    if after is None or after in _CODE_NOUNS or _IDENTIFIER.search(_paragraph(text, match)):
+        return False
     if prev in _TRIGGERS:
         if prev in _PLURAL_SUBJECTS and lower.endswith("s"):
             return False
         if english.count(lower) < _COMMON or _sentence_is_question(text, match.end()):
             return False
         return _capitalised_elsewhere(text, word) == 1
-    if prev in _DETERMINERS and match.group("after") not in (None, "of", "and", "for"):
-        lowered = len(re.findall(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", text))
-        return lowered >= 2 and _capitalised_elsewhere(text, word) == 1 \
+    if prev in _DETERMINERS and after not in ("of", "for"):
+        # The text must write the same phrase in lower case: "the riots" beside "the Riots".
+        # A name written "git" in commands and "a Git repository" in prose has no such twin.
+        phrase = re.compile(rf"(?<![\w'’-]){re.escape(prev)} {re.escape(lower)}(?![\w'’-])",
+                            re.IGNORECASE)
+        lowered = sum(1 for m in phrase.finditer(text) if m.group().endswith(lower))
+        return lowered >= 1 and _capitalised_elsewhere(text, word) == 1 \
             and len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)) == 1
     return False
+
+
+def _paragraph(text: str, match: re.Match[str]) -> str:
+    start = text.rfind("\n\n", 0, match.start()) + 1
+    end = text.find("\n\n", match.end())
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _capitalised_elsewhere(text: str, word: str) -> int:

@@ -15,8 +15,9 @@ Three shapes, each narrowed until native English and code stop matching:
 - a lower-case token the word list lacks that splits into two listed words, one of them a
   function word ("voiceda" → "voiced a", "ofthe" → "of the"). Compounds of two content words
   ("timestamp", "codebase") are the list's gaps, not glue, so they never qualify; nor do
-  prefixes English builds words with ("a-", "be-", "in-", "on-", "up-", "out-"). A token used
-  twice is meant. Fixed only when exactly one split works.
+  prefixes English builds words with ("a-", "be-", "in-", "on-", "up-", "out-"), nor a listed
+  word with a suffix ("formatters"). Fixed only when exactly one split works.
+A token written twice (also inside a longer one: "URLopener" in "FancyURLopener") is meant.
 Lines carrying code and headings are skipped.
 """
 
@@ -33,15 +34,20 @@ _EDGE_BEFORE = r"(?<![\w'’.@/#$\\-])"
 _EDGE_AFTER = r"(?![\w'’@/#$\\(-]|\.\w)"
 _ACRONYM = re.compile(rf"{_EDGE_BEFORE}(?P<a>[A-Z]{{2,}})(?P<b>[a-z]{{3,}}){_EDGE_AFTER}")
 _HUMP = re.compile(rf"{_EDGE_BEFORE}(?P<a>[a-z]{{2,}})(?P<b>[A-Z][a-z]+){_EDGE_AFTER}")
-# Words that open sentences and never end an identifier's first hump.
-# Not "If", "As", "Now", "After": "checkIf", "saveAs", "dateNow" and "runAfter" are code.
-_STARTERS = frozenset("""The This That These Those He She They We His Her Their Our My But And
-    However According Meanwhile Moreover Although""".split())  # noqa: SIM905
 # Function words a lost space most often sits beside. Productive prefixes are not among the
 # first parts: "async", "become", "inbound", "onboarding", "upload" are words, not glue.
-_FIRST = frozenset(["the", "of", "and", "to", "for", "with", "that", "from"])
-# Only articles, "of" and "and" end a glued pair: "redis" is a product, not "red is".
-_SECOND = frozenset(["the", "of", "a", "an", "and"])
+# Not "to", "for", "from": "tolist", "foreach" and "fromkeys" are method names.
+_FIRST = frozenset(["the", "of", "and"])
+# Only articles and "and" end a glued pair: "redis" is a product, not "red is", and "sizeof",
+# "typeof", "displayof" are code. "numba" and "cuda" end in "a" after a short word, so a
+# word before "a" must have five letters or more ("voiced a").
+_SECOND = frozenset(["the", "a", "an", "and"])
+_SUFFIXES = ("s", "es", "ed", "d", "er", "ers", "ing", "ings", "ly", "ness", "ment", "ments",
+             "able", "ability", "ize", "izes", "ized", "izing", "ization", "ise", "ised",
+             "isation", "ful", "less", "ist", "ists", "ism", "ity", "ities", "al", "ally", "ic",
+             "ical", "ish", "y", "ty", "ties", "ship", "hood", "ward", "wards", "wise")
+_COMMON_FIRST = 1000  # "summer" in "summerAleksey" is common; "lib" in "libXft" is not
+_VOWEL = re.compile(r"[aeiouy]")
 # A lower-case token that starts or ends with a function word: the only ones worth a look-up.
 _CANDIDATE = re.compile(
     rf"{_EDGE_BEFORE}(?:(?:{'|'.join(sorted(_FIRST))})[a-z]{{3,}}"
@@ -60,6 +66,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 def _skip(document: Document, span: Span) -> bool:
     if not document.in_prose(span):
         return True
+    if document.text.count(document.text[span.start:span.end]) > 1:
+        return True  # "URLopener" beside "FancyURLopener": an identifier, written on purpose
     line = english.line_at(document.text, span.start)
     return english.looks_like_code(line) or english.is_heading(line)
 
@@ -81,14 +89,15 @@ def _humps(document: Document) -> Iterator[Finding]:
     for match in _HUMP.finditer(text):
         a, b = match.group("a"), match.group("b")
         span = Span(match.start(), match.end())
-        if len(a) < 3 or not english.is_word(a, english.RARE) or _skip(document, span):
-            continue
-        if b in _STARTERS:
+        if len(a) < 3 or english.count(a) < _COMMON_FIRST or _skip(document, span):
+            continue  # "libXft", "macAddr": an abbreviation, not a sentence's last word
+        if b in english.SENTENCE_OPENERS:
             yield Finding(rule="glued/case", span=span, severity=Severity.ERROR,
                           message=f"“{a}” and “{b}” are run together; a full stop and a space "
                                   f"were lost", text=match.group(), suggestion=f"{a}. {b}",
                           autofix=True)
-        elif not english.is_word(b) and len(b) >= 3 and _stands_alone(text, b):
+        elif not english.is_word(b) and len(b) >= 3 and _VOWEL.search(b[1:]) \
+                and english.stands_alone(text, b):
             # Only a name the text also writes on its own: "setTimeout" or "macAddr" join a
             # word and an abbreviation in just this shape, and code never writes "Timeout" alone.
             yield Finding(rule="glued/case", span=span, severity=Severity.ERROR,
@@ -97,21 +106,17 @@ def _humps(document: Document) -> Iterator[Finding]:
                           suggestion=f"{a} {b}", autofix=True)
 
 
-def _stands_alone(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text) is not None
-
-
 def _words(document: Document) -> Iterator[Finding]:
     text = document.text
     for match in _CANDIDATE.finditer(text):
         token = match.group()
-        if english.is_word(token):
+        if english.is_word(token) or _derived(token):
             continue
         splits = _splits(token)
         if not splits:
             continue
         span = Span(match.start(), match.end())
-        if _skip(document, span) or _used_again(text, token, match.start()):
+        if _skip(document, span):
             continue
         best = max(splits, key=lambda s: min(english.count(s[0]), english.count(s[1])))
         suggestion = f"{best[0]} {best[1]}"
@@ -137,16 +142,26 @@ def _splits(token: str) -> list[tuple[str, str]]:
             continue
         # The function word may be short; the other part must be a real, counted word.
         other = second if first in _FIRST else first
+        if second == "a" and len(first) < 5:
+            continue
         if len(other) >= 3 and english.is_word(other, english.RARE) and \
                 english.is_word(first) and english.is_word(second):
             found.append((first, second))
     return found
 
 
-def _used_again(text: str, token: str, start: int) -> bool:
-    """Whether the token is written elsewhere too: a writer's word, not a lost space."""
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(token)}(?![\w'’-])", re.IGNORECASE)
-    return any(m.start() != start for m in pattern.finditer(text))
+def _derived(token: str) -> bool:
+    """Whether the token is a listed word with an English suffix: the list has "format" but
+    not "formatters", which is no "for matters"."""
+    for suffix in _SUFFIXES:
+        if not token.endswith(suffix) or len(token) - len(suffix) < 3:
+            continue
+        base = token[:-len(suffix)]
+        undoubled = base[:-1] if len(base) > 3 and base[-1] == base[-2] else base
+        if any(english.is_word(b) for b in (base, base + "e", undoubled)) or \
+                (base.endswith("i") and english.is_word(base[:-1] + "y")):
+            return True
+    return False
 
 
 CHECK = Check(

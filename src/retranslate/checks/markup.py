@@ -6,8 +6,10 @@ become one run (">>"), and a no-break space also takes the spaces the engine put
 An intact entity ("&quot;") is an error only in plain text: Markdown renders it, and in XLIFF or
 TMX it is the file's own escaping. A spaced entity is read only from a short list of names pages
 use, since "& and;" or "& it;" are also entity names and prose may write them by chance.
-Tag names are a closed list for the same reason; tags get a warning, never a fix, since what a
-"<br>" should become depends on where it stood.
+An intact entity standing alone between spaces is text about HTML ("e.g. &gt;, &#62;") unless
+it is one of the few that pages leak ("rock &amp; roll"). Tag names are a closed list for the
+same reason, and a tag in quotes or in an indented or doctest example is shown on purpose; tags
+get a warning, never a fix, since what a "<br>" should become depends on where it stood.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ _WEB_NAMES = frozenset("""nbsp amp quot apos lt gt mdash ndash laquo raquo ldquo
     rsquo bdquo sbquo hellip copy reg trade deg times divide middot bull euro pound cent yen sect
     para shy thinsp ensp emsp minus plusmn frac12 frac14 frac34 sup1 sup2 sup3 prime rarr larr
     uarr darr harr iexcl iquest acute cedil micro ordm ordf not""".split())  # noqa: SIM905
+# Intact entities that scraped text leaks on their own, between spaces.
+_LEAKED = frozenset({"amp", "nbsp", "quot", "mdash", "ndash", "hellip", "laquo", "raquo",
+                     "apos", "rsquo", "lsquo", "ldquo", "rdquo"})
 _BY_FOLDED: dict[str, set[str]] = {}
 for _name, _char in html.entities.html5.items():
     if _name.endswith(";"):
@@ -68,6 +73,8 @@ def _entities(document: Document) -> Iterator[Finding]:
                                         match.start() + m.end(), [read])
             continue
         readable = [p for p in parts if p is not None]
+        if not broken and _discussed(text, match, parts):
+            continue
         if len(broken) == len(readable):
             yield from _finding(document, match.start(), match.end(), readable)
         else:  # intact entities side by side with real spaces between: each on its own
@@ -76,6 +83,18 @@ def _entities(document: Document) -> Iterator[Finding]:
                 if read is not None and (read[1] or plain):
                     yield from _finding(document, match.start() + m.start(),
                                         match.start() + m.end(), [read])
+
+
+def _discussed(text: str, match: re.Match[str], parts: list[tuple[set[str], bool] | None]) -> bool:
+    """An intact entity standing alone, not one of those pages leak: text about HTML ("e.g.
+    &gt;, &#62;") names it. Leaked ones sit against words ("&quot;hi&quot;") or are the
+    common few ("rock &amp; roll")."""
+    before = text[match.start() - 1:match.start()] if match.start() else " "
+    after = text[match.end():match.end() + 1] or " "
+    if before.isalnum() or after.isalnum() or len(parts) != 1 or parts[0] is None:
+        return False
+    name = match.group().strip("&;").lower()
+    return name not in _LEAKED
 
 
 def _read(match: re.Match[str]) -> tuple[set[str], bool] | None:
@@ -144,9 +163,10 @@ def _describe(chars: str) -> str:
 
 
 def _tags(document: Document) -> Iterator[Finding]:
-    for match in _TAG.finditer(document.text):
+    text = document.text
+    for match in _TAG.finditer(text):
         span = Span(match.start(), match.end())
-        if not document.in_prose(span):
+        if not document.in_prose(span) or _example(text, match.start()):
             continue
         name = match.group("name").lower()
         if len(name) == 1 and " " in match.group():
@@ -154,6 +174,16 @@ def _tags(document: Document) -> Iterator[Finding]:
         yield Finding(rule="markup/tag", span=span, severity=Severity.WARNING,
                       message=f"HTML tag “{match.group()}” left in the text; the page's "
                               f"markup came through translation", text=match.group())
+
+
+def _example(text: str, offset: int) -> bool:
+    """A tag quoted or shown in an example: after a quote or backtick, or on a line that is
+    indented as code or starts a doctest (">>>", "...")."""
+    if offset and text[offset - 1] in "\"'`‘“":
+        return True
+    line_start = text.rfind("\n", 0, offset) + 1
+    line = text[line_start:text.find("\n", offset) if "\n" in text[offset:] else len(text)]
+    return line.startswith(("    ", "\t")) or line.lstrip().startswith((">>>", "..."))
 
 
 CHECK = Check(

@@ -6,15 +6,19 @@ Each rule looks for one shape and then rules out what native text writes that wa
   which is a list or a table laid out by hand;
 - a space moved inside a closing quote (", ”says" for ",” says"; "everywhere. \"" at a line's
   end), only where the quote can only be a closing one;
-- a missing space after a comma or full stop between two words ("summer.Aleksey",
+- a missing space after a comma or full stop between two words ("horizontally.The",
   "Almaty,Kazakhstan"); numbers, abbreviations ("U.S.", "e.g."), file names and domains
-  ("file.txt", "example.com": lower case after the dot), dotted identifiers ("System.String":
-  the first part must be a lower-case dictionary word) and lines carrying code are left alone;
+  ("file.txt", "example.com": lower case after the dot), dotted identifiers ("System.String",
+  "threading.Event", "typing.Dict": after a full stop only a word that opens sentences and
+  ends no module name, "The", "She", "However", counts; after a comma only a capital, since
+  "key,value" is code) and lines carrying code are left alone;
 - a space inside a time ("21: 00"), only next to a word that says it is a time;
-- two or three spaces between words inside a line. Two spaces after a sentence's full stop are a
+- two spaces between letters inside a line, not after a line's first word (a term and its
+  definition, laid out). Two spaces after a sentence's full stop are a
   typing convention, not debris, so spaces after ". ! ? :" are never reported, consistent or not;
-  nor are indentation, trailing spaces (a Markdown line break), tabs, or lines with several
-  runs or a run of four or more, which align columns.
+  nor are indentation, trailing spaces (a Markdown line break), spaces next to digits or
+  punctuation, tabs, code, or lines with several runs or a run of three or more, which align
+  columns.
 """
 
 from __future__ import annotations
@@ -26,7 +30,13 @@ from retranslate import english
 from retranslate.checks import Check, CheckContext
 from retranslate.models import Document, Finding, Severity, Span
 
-_BEFORE = re.compile(r"(?<=[\w)\]”’\"'%])[ \t]+(?:,|;|\.(?![.\w]))(?=[ \t\r\n\"”’)]|$)")
+# A spaced full stop must end the line or come before a capital: "With . as argument" and
+# "(that don't contain a .)" talk about the character.
+_BEFORE = re.compile(r"(?<=[^\W_]|[”’\"'%])[ \t]+(?:[,;](?=[ \t\r\n\"”’)]|$)|"
+                     r"\.(?=[ \t]+[A-Z\"“]|[ \t]*(?:\r|\n|$)))", re.MULTILINE)
+# The word before: a URL, path, address or code ends before a spaced full stop on purpose, so
+# that the stop is not read as part of it ("https://github.com/lxml/lxml .").
+_TOKEN_BEFORE = re.compile(r"\S*$")
 # Punctuation first: a quote after a bare word may be a misdirected opening one (' ”freedom”').
 _CLOSING_CURLY = re.compile(r"(?<=\w)(?P<p>[,.!?]) ”(?=[a-z])")
 _CLOSING_AT_END = re.compile(r"(?<=[\w)])(?P<p>[.!?,])[ \t]+(?P<q>[\"”])[ \t]*(?=\r?\n|\r|$)")
@@ -39,8 +49,10 @@ _TIME_BEFORE = re.compile(r"(?:\b(?:at|from|to|until|till|by|since|after|before|
                           r"approximately|between|and|o'clock)|[–—-])[ \t]*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.?m\b|hours?\b|h\b|local\b|[–—-][ \t]*\d|o'clock\b|"
                          r"(?:to|until|and|till)[ \t]+\d)", re.IGNORECASE)
-_DOUBLE = re.compile(r"(?<=[\w,;)”’\"'])(?<![.!?:][\"”’')])[ ]{2,3}(?=[\w(“\"'‘])")
-_WIDE = re.compile(r"\t| {4,}|\|")
+# Letters on both sides: after a digit or comma two spaces align dates and copyright years
+# ("Wed,  8 Oct 2003", "2002  Free Software Foundation").
+_DOUBLE = re.compile(r"(?<=[^\W\d_])[ ]{2}(?=[^\W\d_])")
+_WIDE = re.compile(r"\t| {3,}|\|")
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -68,7 +80,10 @@ def _space_before(document: Document) -> Iterator[Finding]:
     text = document.text
     for match in _BEFORE.finditer(text):
         line = english.line_at(text, match.start())
-        if line.count(" ,") + line.count(" ;") >= 3:
+        token = _TOKEN_BEFORE.search(text, max(0, match.start() - 200), match.start())
+        if line.count(" ,") + line.count(" ;") >= 3 or english.looks_like_code(line) or \
+                _WIDE.search(line) or \
+                (token is not None and re.search(r"[/@.(\\]", token.group())):
             continue
         mark = match.group().strip()
         name = {",": "comma", ";": "semicolon", ".": "full stop"}[mark]
@@ -94,9 +109,11 @@ def _missing_after(document: Document) -> Iterator[Finding]:
         a, mark, b = match.group("a"), match.group("p"), match.group("b")
         if mark == "." and not (a.islower() and b[0].isupper() and b[1:].islower()):
             continue  # "file.txt", "U.S.", "ASP.NET", "System.String"
-        if mark == "," and not all(english.is_word(w, english.RARE) or w.istitle()
-                                   for w in (a, b)):
-            continue
+        if mark == "." and b not in english.SENTENCE_OPENERS:
+            continue  # "threading.Event", "typing.Dict": a module and its class, or a name
+        if mark == "," and not (b.istitle() and (english.is_word(a, english.RARE)
+                                                 or a.istitle())):
+            continue  # "key,value" and "lib,version" are code; "Almaty,Kazakhstan" is not
         if mark == "." and not (english.is_word(a, english.RARE) and len(a) >= 3):
             continue  # "fmt.Println", "os.Exit": a package, not a sentence's last word
         line = english.line_at(text, match.start())
@@ -107,6 +124,13 @@ def _missing_after(document: Document) -> Iterator[Finding]:
         name = "comma" if mark == "," else "full stop"
         yield from _finding(document, Span(at, at + 1), "spacing/after-punctuation",
                             f"{mark} ", f"No space after a {name} between “{a}” and “{b}”")
+
+
+def _after_term(text: str, offset: int) -> bool:
+    """Whether the spaces follow a line's first word: a term and its definition, laid out."""
+    start = offset - len(text[:offset].rsplit("\n", 1)[-1])
+    head = text[start:offset].strip().lstrip("*-•").strip()
+    return bool(head) and " " not in head
 
 
 def _after_option(text: str, offset: int) -> bool:
@@ -131,7 +155,8 @@ def _doubled(document: Document) -> Iterator[Finding]:
     text = document.text
     for match in _DOUBLE.finditer(text):
         line = english.line_at(text, match.start())
-        if _WIDE.search(line) or len(_DOUBLE.findall(line)) > 2:
+        if _WIDE.search(line) or len(_DOUBLE.findall(line)) > 2 or \
+                english.looks_like_code(line) or _after_term(text, match.start()):
             continue
         yield from _finding(document, Span(match.start(), match.end()), "spacing/double-space",
                             " ", "Two spaces between words inside a sentence")
