@@ -11,6 +11,7 @@ from conftest import DATA
 from retranslate.align import align
 from retranslate.glossary import load_glossary
 from retranslate.glossary.model import Glossary
+from retranslate.models import Span
 from retranslate.segment import split_sentences
 
 ALIGN = DATA / "align"
@@ -124,3 +125,15 @@ def test_align_command_missing_file(cli, tmp_path: Path, missing: str) -> None: 
     result = cli("align", "--no-default-glossary", "--source", files["source"], files["target"])
     assert result.returncode == 2
     assert b"nope.txt" in result.stderr
+
+
+def test_an_unrelated_source_gives_no_reliable_link() -> None:
+    english = "Tokayev met Putin in Moscow on Monday. The talks lasted two hours."
+    related = "Токаев встретился с Путиным в Москве в понедельник. Переговоры длились два часа."
+    unrelated = "Погода в Новосибирске хорошая. Завтра в Омске будет дождь."
+    target = split_sentences(english, "en", (Span(0, len(english)),))
+    for russian, reliable in ((related, True), (unrelated, False)):
+        source = split_sentences(russian, "ru", (Span(0, len(russian)),))
+        links = align(source, target)
+        assert [(link.source, link.target) for link in links] == [((0,), (0,)), ((1,), (1,))]
+        assert all(link.reliable == reliable for link in links), links

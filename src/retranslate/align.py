@@ -24,6 +24,9 @@ from retranslate.models import Alignment, Segment
 
 Bead = tuple[int, int, int, int]  # source start, target start, source count, target count
 
+# The share of the source's names and Latin words that must reach the English for its
+# links to keep their full confidence; a real translation carries most of them.
+_RELATED = 0.35
 # Gale & Church's bead priors, kept: machine translation merges and drops about as often.
 _PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.0445, (1, 2): 0.0445}
 # Translation keeps paragraphs: an added caption paragraph ("Read also: ...") is likelier than
@@ -84,16 +87,43 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
 
     src_paras = [_merge(src, g) for g in src_groups]
     tgt_paras = [_merge(tgt, g) for g in tgt_groups]
-    links: list[Alignment] = []
+    raw: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     for bead, sure in _best_path(src_paras, tgt_paras, paragraph_score):
         i, j, k, n = bead
         s_ids = [x for g in src_groups[i:i + k] for x in g]
         t_ids = [x for g in tgt_groups[j:j + n] for x in g]
         inner = _best_path([src[x] for x in s_ids], [tgt[x] for x in t_ids], score)
         for (a, b, c, d), posterior in inner:
-            links.append(Alignment(tuple(t_ids[b:b + d]), tuple(s_ids[a:a + c]),
-                                   round(sure * posterior, 3)))
-    return links
+            raw.append((tuple(t_ids[b:b + d]), tuple(s_ids[a:a + c]), sure * posterior))
+    related = _relatedness(raw, src, tgt)
+    return [Alignment(t_ids, s_ids, round(confidence * related, 3))
+            for t_ids, s_ids, confidence in raw]
+
+
+def _relatedness(links: Sequence[tuple[tuple[int, ...], tuple[int, ...], float]],
+                 src: Sequence[_Side], tgt: Sequence[_Side]) -> float:
+    """How sure we are, absolutely, that the English translates this source: 0 to 1.
+
+    Posteriors only compare readings of the two texts with each other, so an unrelated source
+    still aligns 1-1 "surely". A real translation carries the source's names and Latin-script
+    words across; the share that arrives through the links says whether it does.
+    Glossary terms and numbers are what the links are used to test, so they cannot count against
+    it: a number that arrived counts in its favour, one that did not costs nothing. A source with
+    no names or Latin words cannot be judged this way and is given the benefit of the doubt.
+    """
+    total = arrived = 0
+    for t_ids, s_ids, _ in links:
+        if not s_ids or not t_ids:
+            total += sum(len(src[x].names) + len(src[x].latin) for x in s_ids)
+            continue
+        s = _merge(list(src), list(s_ids))
+        t = _merge(list(tgt), list(t_ids))
+        total += len(s.names) + len(s.latin)
+        arrived += (sum(1 for name in s.names if _name_found(name, t.names))
+                    + len(s.numbers & t.numbers) + len(s.latin & t.latin))
+    if total == 0:
+        return 1.0
+    return min(1.0, arrived / total / _RELATED)
 
 
 def _paragraphs(segments: Sequence[Segment]) -> list[list[int]]:
