@@ -15,7 +15,7 @@ for evidence before it speaks, and headings and code lines are never read:
 - capitals/proper-noun: a month after a day number ("25 may": "may" and "march" only where no
   verb can follow), a name from a short list of two-word names whose case is mixed ("new
   York", "Hong kong"; "white house" in lower case may be a house), and a two-word name the
-  text itself writes capitalised mid-sentence ("Donald trump" beside "Donald Trump"), where
+  text itself writes capitalised ("Donald trump" beside "Donald Trump"), where
   the lowered word is rare as a common word ("airport" in "Almaty airport" is house style).
 """
 
@@ -69,7 +69,7 @@ _KNOWN_NAMES = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]")
                                               for n in _TWO_WORD_NAMES) + r")\b", re.IGNORECASE)
 _CANONICAL = {n.lower(): n for n in _TWO_WORD_NAMES}
 _SENTENCE_END = re.compile(r"[.!?]")
-_TITLED_BIGRAM = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,} [A-Z][a-z]{2,}(?![\w'’-])")
+_TITLED_BIGRAM = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]{2,}) [A-Z][a-z]{2,}(?![\w'’-])")
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -179,15 +179,20 @@ def _known_names(document: Document) -> Iterator[Finding]:
 
 def _names_in_text(document: Document) -> Iterator[Finding]:
     text = document.text
+    # "In Almaty", "But Trump" open sentences: their first word is no part of a name.
     titled = {m.group() for m in _TITLED_BIGRAM.finditer(text)
-              if not english.is_heading(english.line_at(text, m.start()))}
+              if m.group("first").lower() not in _CLOSED
+              and m.group("first") not in english.SENTENCE_OPENERS
+              and not english.is_heading(english.line_at(text, m.start()))}
     titled -= set(_TWO_WORD_NAMES)
     if not titled:
         return
-    variants = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(t) for t in sorted(titled))
-                          + r")(?![\w'’-])", re.IGNORECASE)
+    # A look-ahead, so that "Later Donald" does not swallow the "Donald" of "Donald trump".
+    variants = re.compile(r"(?<![\w'’-])(?=(?P<bigram>" + "|".join(re.escape(t) for t in
+                                                                    sorted(titled))
+                          + r")(?![\w'’-]))", re.IGNORECASE)
     for match in variants.finditer(text):
-        written = match.group()
+        written = match.group("bigram")
         first, second = written.split(" ")
         if not first[0].isupper() or second[0].isupper() or english.count(second) >= _COMMON:
             # Only a rare word lowered after a capitalised one ("Donald trump"): "Almaty

@@ -13,9 +13,11 @@ Each rule looks for one shape and then rules out what native text writes that wa
   ends no module name, "The", "She", "However", counts; after a comma only a capital, since
   "key,value" is code) and lines carrying code are left alone;
 - a space inside a time ("21: 00"), only next to a word that says it is a time;
-- two spaces between letters inside a line, not after a line's first word (a term and its
-  definition, laid out). Two spaces after a sentence's full stop are a
-  typing convention, not debris, so spaces after ". ! ? :" are never reported, consistent or not;
+- two spaces between letters inside a line, not after a line's first word where the next or
+  previous line is laid out the same way or the next one hangs indented (terms and their
+  definitions). Two spaces after a
+  sentence's full stop are a typing convention, not debris, so spaces after ". ! ? :" are never
+  reported, consistent or not;
   nor are indentation, trailing spaces (a Markdown line break), spaces next to digits or
   punctuation, tabs, code, or lines with several runs or a run of three or more, which align
   columns.
@@ -52,6 +54,8 @@ _TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.?m\b|hours?\b|h\b|local\b|[–—-][ \
 # Letters on both sides: after a digit or comma two spaces align dates and copyright years
 # ("Wed,  8 Oct 2003", "2002  Free Software Foundation").
 _DOUBLE = re.compile(r"(?<=[^\W\d_])[ ]{2}(?=[^\W\d_])")
+_TERM_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]+)?\S+ {2,}\S")
+_HANGING = re.compile(r"(?: {4,}|\t)\S")  # a definition's next line, indented under it
 _WIDE = re.compile(r"\t| {3,}|\|")
 
 
@@ -127,10 +131,16 @@ def _missing_after(document: Document) -> Iterator[Finding]:
 
 
 def _after_term(text: str, offset: int) -> bool:
-    """Whether the spaces follow a line's first word: a term and its definition, laid out."""
-    start = offset - len(text[:offset].rsplit("\n", 1)[-1])
-    head = text[start:offset].strip().lstrip("*-•").strip()
-    return bool(head) and " " not in head
+    """Whether the spaces follow a line's first word, as on the line before or after: a list
+    of terms and their definitions, laid out ("filename  Specifies ...")."""
+    start = text.rfind("\n", 0, offset) + 1
+    if not _TERM_LINE.match(text, start):
+        return False
+    previous = text.rfind("\n", 0, max(0, start - 1)) + 1
+    end = text.find("\n", offset)
+    return (start > 0 and _TERM_LINE.match(text, previous) is not None) or \
+        (end >= 0 and (_TERM_LINE.match(text, end + 1) is not None
+                       or _HANGING.match(text, end + 1) is not None))
 
 
 def _after_option(text: str, offset: int) -> bool:
