@@ -71,3 +71,25 @@ def test_document_conditions_are_searched_once_per_file() -> None:
         for span in spans:
             assert conditions_hold(entry, text, span, memo) == conditions_hold(entry, text, span)
     assert memo == {("shop", "police"): True, ("army",): True}
+
+
+def test_the_cached_english_word_table_counts_as_the_word_list(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    import pytest
+
+    from retranslate import english
+
+    monkeypatch.setenv("RETRANSLATE_CACHE_DIR", str(tmp_path))
+    words = english.frequencies()
+    if not words:
+        pytest.skip("pyspellchecker is not installed")
+    sample = random.Random(1).sample(sorted(words), 2000)
+    queries = [*sample, *(w.upper() for w in sample[:100]), "zzzzqx", "", "a", "naïve", "théâtre",
+               min(words), max(words)]
+    for attempt in ("built", "read back from the cache file"):
+        english._word_table.cache_clear()
+        english._count.cache_clear()
+        assert english._word_table() is not None, attempt
+        assert [english.count(q) for q in queries] == [words.get(q.lower(), 0) for q in queries]
+    assert list(tmp_path.glob("english-*.words"))
