@@ -27,6 +27,16 @@ CLEAN = sorted((DATA / "clean").iterdir())
 MT = sorted(p for p in (DATA / "mt").glob("*.txt") if not p.name.endswith(".fixed.txt"))
 
 
+def run_check(name: str, text: str, path: str = "a.txt",
+              source: str | None = None) -> list[tuple[str, str, str | None, bool]]:
+    """(rule, text, suggestion, autofix) of one check's findings on `text`, for unit tests."""
+    document = decode(text.encode("utf-8"), path)
+    russian = decode(source.encode("utf-8"), "a.ru.txt") if source is not None else None
+    context = CheckContext(document, Glossary(), russian)
+    check = load_checks((name,))[0]
+    return [(f.rule, f.text, f.suggestion, f.autofix) for f in check.run(context)]
+
+
 def findings(path: Path, names: tuple[str, ...] = DEBRIS) -> list[Finding]:
     document = decode(path.read_bytes(), str(path))
     context = CheckContext(document, Glossary())

@@ -96,8 +96,10 @@ def _mid_sentence(document: Document) -> Iterator[Finding]:
         span = Span(match.start("word"), match.end("word"))
         lower = word.lower()
         if lower in _CLOSED:
-            # Licences write "You" and "Your" as defined terms, every time: a shift is a slip.
-            if _capitalised_elsewhere(text, word) == 1 and _readable(document, span):
+            # Licences define "You" and "Your" as terms and capitalise them every time; a
+            # shift is a one-off slip.
+            if _capitalised_elsewhere(text, word) == 1 and not _defined(text, word) \
+                    and _readable(document, span):
                 yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.ERROR,
                               message=f"“{word}” is capitalised mid-sentence; it is no name",
                               text=word, suggestion=lower, autofix=True)
@@ -129,6 +131,11 @@ def _open_class_shifted(text: str, match: re.Match[str], prev: str, word: str) -
         return lowered >= 1 and _capitalised_elsewhere(text, word) == 1 \
             and len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)) == 1
     return False
+
+
+def _defined(text: str, word: str) -> bool:
+    """Whether the text defines `word` as a term: '"You" (or "Your") shall mean'."""
+    return re.search(rf"[\"“]{word}[\"”]", text) is not None
 
 
 def _paragraph(text: str, match: re.Match[str]) -> str:
