@@ -1,7 +1,9 @@
 """Whole-process measurement for the benchmarks: wall time, CPU time and peak RSS of one command.
 
-Every figure comes from outside the process, as /usr/bin/time would report it: the child is
-started with Popen and reaped with os.wait4, whose rusage belongs to that child alone.
+Every figure comes from outside the process: wall time around the whole run, and CPU time and
+peak RSS as /usr/bin/time reports them. The child is started through /usr/bin/time rather than
+reaped with os.wait4 here, because Linux carries a process's peak RSS across exec: a child forked
+from this Python (which holds a corpus generator's memory) would report at least our own peak.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+TIME = "/usr/bin/time"  # GNU time (Debian: apt-get install time)
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 BIN = Path(sys.executable).parent
@@ -35,24 +38,27 @@ def run_once(cmd: Sequence[str], *, env: dict[str, str] | None = None,
              cwd: str | Path | None = None, stdin: bytes | None = None) -> Run:
     """Run `cmd` to completion; its output goes to a temporary file, read back afterwards."""
     out_path = DATA / f".out.{os.getpid()}"
+    usage_path = DATA / f".usage.{os.getpid()}"
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w+b") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=out, stderr=subprocess.DEVNULL,
+        proc = subprocess.Popen([TIME, "-o", str(usage_path), "-f", "%M %U %S", *cmd],
+                                stdout=out, stderr=subprocess.DEVNULL,
                                 stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
                                 env=env, cwd=cwd)
         if stdin is not None:
             assert proc.stdin is not None
             proc.stdin.write(stdin)
             proc.stdin.close()
-        _, status, usage = os.wait4(proc.pid, 0)
+        returncode = proc.wait()
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         stdout = out.read()
     out_path.unlink()
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-               stdout)
+    # The last line: time writes "Command exited with non-zero status N" before it.
+    rss_kb, user, system = usage_path.read_text().split("\n")[-2].split()
+    usage_path.unlink()
+    return Run(wall, float(user) + float(system), int(rss_kb) / 1024, returncode, stdout)
 
 
 @dataclass(frozen=True)
@@ -112,11 +118,28 @@ def tool(name: str) -> str:
 
 
 def bench_env(**extra: str) -> dict[str, str]:
-    """A private glossary cache, so runs neither use nor disturb the user's."""
-    env = dict(os.environ)
+    """A private glossary cache, so runs neither use nor disturb the user's; bytecode on.
+
+    An installed package has its .pyc files (pip compiles them, as it did codespell's); an
+    environment with PYTHONDONTWRITEBYTECODE would make every retranslate run compile its
+    modules afresh, which no user sees, so the benchmarks compile once and allow bytecode.
+    """
+    import compileall
+
+    import retranslate
+
+    compileall.compile_dir(str(Path(retranslate.__file__).parent), quiet=1)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["RETRANSLATE_CACHE_DIR"] = str(DATA / "cache")
     env.update(extra)
     return env
+
+
+def warm(folder: Path) -> None:
+    """Read every file once, so every tool meets the same (hot) page cache."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            path.read_bytes()
 
 
 def machine() -> str:
