@@ -568,3 +568,50 @@ def test_a_term_wrapped_across_lines_stays_wrapped(tmp_path: Path, cli,  # type:
     (tmp_path / "a.txt").write_bytes(raw)
     assert cli(*FIX, "--write", "a.txt", cwd=tmp_path).returncode == 1
     assert (tmp_path / "a.txt").read_bytes() == fixed
+
+
+# --- sources that do not fit the translation -------------------------------------------------
+
+ENGLISH = ("The Air Force managed to talk to the protesters on Wednesday. "
+           "The crowd left the square by evening.\n")
+
+
+@pytest.mark.parametrize("source", [
+    "Погода в Москве сегодня хорошая. Завтра будет дождь и сильный ветер.\n",  # another story
+    "Das Wetter ist heute schön. Morgen regnet es.\n",  # not Russian
+    ENGLISH,  # the translation itself, given as its own source
+    "",
+])
+def test_a_source_that_does_not_fit_gives_no_source_based_fix(  # type: ignore[no-untyped-def]
+        tmp_path: Path, cli, source: str) -> None:
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "a.ru.txt").write_text(source, encoding="utf-8")
+    fitting = "ВВС удалось поговорить с протестующими в среду. К вечеру толпа покинула площадь.\n"
+    (tmp_path / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.ru.txt").write_text(fitting, encoding="utf-8")
+    # The control: the right source proves "Air Force" is ВВС, the BBC, with no "BBC" nearby.
+    assert b"+The BBC managed" in cli(*FIX, "b.txt", cwd=tmp_path).stdout
+    result = cli(*FIX, "a.txt", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+
+
+def test_an_unrelated_source_that_happens_to_say_the_word_gives_no_fix(  # type: ignore[no-untyped-def]
+        tmp_path: Path, cli) -> None:
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "a.ru.txt").write_text(
+        "Погода в Москве сегодня хорошая, сообщает ВВС. Завтра будет дождь и сильный ветер.\n",
+        encoding="utf-8")
+    result = cli(*FIX, "a.txt", cwd=tmp_path)
+    assert result.stdout == b""
+
+
+def test_utf16_starting_with_a_nul_is_not_taken_for_utf32() -> None:
+    # Found by the long property run: FF FE 00 00 is the UTF-32 LE BOM, and also the UTF-16 LE
+    # BOM before U+0000; the file was refused as invalid UTF-32.
+    raw = codecs.BOM_UTF16_LE + "\x00noise grenade".encode("utf-16-le")
+    document = decode(raw, "a.txt")
+    assert (document.text, document.encoding, document.bom) == (
+        "\x00noise grenade", "utf-16-le", codecs.BOM_UTF16_LE)
+    assert decode(codecs.BOM_UTF32_LE + "a".encode("utf-32-le"), "a.txt").text == "a"
+    with pytest.raises(InputError, match="not valid utf-32-le at byte 4"):
+        decode(codecs.BOM_UTF32_LE + b"\x00\xd8", "a.txt")

@@ -53,7 +53,7 @@ def decode(raw: bytes, path: str, encoding: str | None = None, fmt: str | None =
     bom = b""
     chosen = _codec_name(encoding, path) if encoding else "utf-8"
     for mark, name in _BOMS:
-        if raw.startswith(mark):
+        if raw.startswith(mark) and not (name == "utf-32-le" and chosen == "utf-16-le"):
             bom, chosen = mark, name
             break
     body = raw[len(bom):]
@@ -66,6 +66,10 @@ def decode(raw: bytes, path: str, encoding: str | None = None, fmt: str | None =
     try:
         text = body.decode(chosen)
     except UnicodeDecodeError as err:
+        if bom == codecs.BOM_UTF32_LE:
+            # FF FE 00 00 is also a UTF-16 LE BOM followed by U+0000: try that reading too.
+            with contextlib.suppress(InputError):
+                return decode(raw, path, "utf-16-le", fmt)
         offset = err.start + len(bom)
         raise InputError(
             f"not valid {chosen} at byte {offset}",
