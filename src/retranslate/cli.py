@@ -11,6 +11,7 @@ from retranslate.commands.align import align
 from retranslate.commands.check import check
 from retranslate.commands.fix import fix
 from retranslate.commands.glossary import glossary
+from retranslate.commands.model import model
 from retranslate.errors import RetranslateError
 
 
@@ -24,6 +25,7 @@ cli.add_command(check)
 cli.add_command(fix)
 cli.add_command(glossary)
 cli.add_command(align)
+cli.add_command(model)
 
 
 def main() -> None:
