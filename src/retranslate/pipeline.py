@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retranslate.checks import BatchHook, Check, CheckContext
 from retranslate.document import read_document, read_source_document
@@ -18,6 +19,9 @@ from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit, FileResult, Finding
 from retranslate.repair.apply import apply_edits, edits_for
 from retranslate.scopes import prose_regions
+
+if TYPE_CHECKING:
+    from retranslate.repair.retranslate import SentenceTranslator
 
 # Fixing repeats on its own output until nothing changes, so `fix` is idempotent even where two
 # fixes overlapped; the bound only guards against a check whose fix re-triggers itself.
@@ -75,21 +79,41 @@ def check_document(document: Document, glossary: Glossary, checks: Sequence[Chec
 
 
 def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check],
-                 source: Document | None = None, options: Options = Options()) -> FileResult:
+                 source: Document | None = None, options: Options = Options(),
+                 translator: SentenceTranslator | None = None) -> FileResult:
+    """Substitute what can be substituted; then, with a translator and a source, re-translate
+    the sentences whose findings substitution left, and substitute again on the result."""
     findings = check_document(document, glossary, checks, source, options)
-    current, remaining = document, findings
     applied: list[Edit] = []
-    for _ in range(MAX_FIX_ROUNDS):
-        edits = edits_for(remaining)
-        if not edits:
-            break
-        applied.extend(edits)
-        text = apply_edits(current.text, edits)
-        current = dataclasses.replace(current, text=text,
-                                      prose=prose_regions(text, current.format))
-        remaining = check_document(current, glossary, checks, source, options)
+
+    def rounds(current: Document, remaining: list[Finding]) -> tuple[Document, list[Finding]]:
+        for _ in range(MAX_FIX_ROUNDS):
+            edits = edits_for(remaining)
+            if not edits:
+                break
+            applied.extend(edits)
+            current = _with_text(current, apply_edits(current.text, edits))
+            remaining = check_document(current, glossary, checks, source, options)
+        return current, remaining
+
+    current, remaining = rounds(document, findings)
+    if translator is not None and source is not None:
+        from retranslate.repair.retranslate import retranslation_edits
+
+        edits = retranslation_edits(CheckContext(current, glossary, source), remaining,
+                                    translator)
+        if edits:
+            applied.extend(edits)
+            current = _with_text(current, apply_edits(current.text, edits))
+            current, remaining = rounds(current,
+                                        check_document(current, glossary, checks, source,
+                                                       options))
     return FileResult(document, tuple(findings), tuple(applied), current.text,
                       remaining=tuple(remaining))
+
+
+def _with_text(document: Document, text: str) -> Document:
+    return dataclasses.replace(document, text=text, prose=prose_regions(text, document.format))
 
 
 def read_source(path: str, options: Options) -> Document | None:
@@ -120,7 +144,8 @@ def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
 
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,
         *, fix: bool, report: Callable[[RetranslateError], None],
-        hooks: Sequence[BatchHook] = ()) -> Iterator[FileResult]:
+        hooks: Sequence[BatchHook] = (),
+        translator: SentenceTranslator | None = None) -> Iterator[FileResult]:
     """Process files one at a time (memory stays flat over any batch); errors go to `report`.
 
     Batch hooks see each file as checked and report at the end; they are for `check` only,
@@ -139,7 +164,7 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
             report(err)
             continue
         if fix:
-            result = fix_document(document, glossary, checks, source, options)
+            result = fix_document(document, glossary, checks, source, options, translator)
         else:
             result = FileResult(document, tuple(check_document(document, glossary, checks,
                                                                source, options, hooks)))

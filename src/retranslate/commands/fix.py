@@ -19,7 +19,10 @@ from retranslate.render.diff import unified_diff
 @click.command()
 @shared_options
 @click.option("-w", "--write", is_flag=True, help="Write fixes into the files instead of a diff.")
-def fix(write: bool, **kwargs: Any) -> None:
+@click.option("--retranslate", "retranslate", is_flag=True,
+              help="Re-translate flagged sentences from their Russian source with the installed "
+                   "Argos model (needs the mt extra), then enforce the glossary.")
+def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
     """Repair what can be repaired safely in PATHS.
 
     Prints a unified diff (apply it with `git apply` or `patch -p1`); with --write, replaces each
@@ -29,7 +32,12 @@ def fix(write: bool, **kwargs: Any) -> None:
     Exit status: 0 all fixed (nothing left), 1 findings left unfixed (or, with --write, files
     changed), 2 usage, glossary or input error.
     """
-    batch = Batch(kwargs, fix=True)
+    translator = None
+    if retranslate:
+        from retranslate.mt.translator import load_translator
+
+        translator = load_translator()
+    batch = Batch(kwargs, fix=True, translator=translator)
     out = sys.stdout.buffer
     stdin = _StdinKeeper(kwargs["paths"] or ())
     unfixed = changed = 0
