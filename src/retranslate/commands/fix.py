@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import sys
 from typing import Any, BinaryIO
@@ -12,7 +11,7 @@ import click
 from retranslate.commands.common import Batch, report_error, shared_options
 from retranslate.document import encode, write_document
 from retranslate.errors import RetranslateError
-from retranslate.render import LineIndex
+from retranslate.render import located
 from retranslate.render.diff import unified_diff
 
 
@@ -65,14 +64,11 @@ def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
         finally:
             out.flush()
         unfixed += len(result.remaining)
-        if result.remaining:
-            # Positions of what is left refer to the fixed text.
-            index = LineIndex(dataclasses.replace(document, text=result.fixed_text))
-            for finding in result.remaining:
-                line, column = index.position(finding.span.start)
-                hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
-                click.echo(f"{document.path}:{line}:{column}: not fixed: {finding.rule}: "
-                           f"{finding.message}{hint}", err=True)
+        for place in located(result):
+            finding = place.finding
+            hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
+            click.echo(f"{document.path}:{place.line}:{place.column}: not fixed: {finding.rule}: "
+                       f"{finding.message}{hint}", err=True)
     stdin.echo_if_unprocessed(out)
     raise SystemExit(2 if batch.failed else 1 if unfixed or (write and changed) else 0)
 

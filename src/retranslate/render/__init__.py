@@ -7,12 +7,14 @@ no check or pipeline code changes.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import importlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Protocol
 
-from retranslate.models import Document, FileResult
+from retranslate.models import Document, FileResult, Finding
 
 RENDERERS = {
     "text": "retranslate.render.text",
@@ -71,3 +73,33 @@ class LineIndex:
         self._line += self._text.count("\n", self._offset, offset)
         self._offset = offset
         return self._line, offset - self._text.rfind("\n", 0, offset)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding with its 1-based start and (exclusive) end, as every format reports them."""
+
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def located(result: FileResult) -> Iterator[Located]:
+    """The findings a renderer reports for one file, placed in the text they point into.
+
+    After a fix, what is left was found in the fixed text, so it is placed there.
+    """
+    if result.fixed_text is None:
+        findings, document = result.findings, result.document
+    else:
+        findings = result.remaining
+        document = dataclasses.replace(result.document, text=result.fixed_text)
+    if not findings:
+        return
+    index = LineIndex(document)
+    for finding in findings:
+        line, column = index.position(finding.span.start)
+        end_line, end_column = index.position(finding.span.end)
+        yield Located(finding, line, column, end_line, end_column)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from retranslate.models import FileResult, Severity
-from retranslate.render import LineIndex, Summary
+from retranslate.render import Summary, located
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -20,16 +20,11 @@ class Renderer:
         self.out = out
 
     def file(self, result: FileResult) -> None:
-        findings = result.remaining if result.fixed_text is not None else result.findings
-        if not findings:
-            return
-        index = LineIndex(result.document)
-        for finding in findings:
-            line, column = index.position(finding.span.start)
-            end_line, end_column = index.position(finding.span.end)
+        for place in located(result):
+            finding = place.finding
             hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
-            props = (f"file={_escape(result.document.path, prop=True)},line={line},col={column},"
-                     f"endLine={end_line},endColumn={end_column},"
+            props = (f"file={_escape(result.document.path, prop=True)},line={place.line},"
+                     f"col={place.column},endLine={place.end_line},endColumn={place.end_column},"
                      f"title={_escape(finding.rule, prop=True)}")
             self.out.write(f"::{_LEVEL[finding.severity]} {props}::"
                            f"{_escape(finding.message + hint)}\n")

@@ -6,7 +6,7 @@ import json
 from typing import IO
 
 from retranslate.models import FileResult
-from retranslate.render import LineIndex, Summary
+from retranslate.render import Summary, located
 
 
 class Renderer:
@@ -15,19 +15,14 @@ class Renderer:
         self.count = 0
 
     def file(self, result: FileResult) -> None:
-        findings = result.remaining if result.fixed_text is not None else result.findings
-        if not findings:
-            return
-        index = LineIndex(result.document)
-        for finding in findings:
-            line, column = index.position(finding.span.start)
-            end_line, end_column = index.position(finding.span.end)
+        for place in located(result):
+            finding = place.finding
             record = {
                 "path": result.document.path,
-                "line": line,
-                "column": column,
-                "end_line": end_line,
-                "end_column": end_column,
+                "line": place.line,
+                "column": place.column,
+                "end_line": place.end_line,
+                "end_column": place.end_column,
                 "rule": finding.rule,
                 "severity": finding.severity.value,
                 "message": finding.message,

@@ -7,7 +7,7 @@ from typing import IO, Any
 
 from retranslate import __version__
 from retranslate.models import FileResult, Severity
-from retranslate.render import LineIndex, Summary
+from retranslate.render import Summary, located
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -21,13 +21,10 @@ class Renderer:
         self.rules: dict[str, dict[str, Any]] = {}
 
     def file(self, result: FileResult) -> None:
-        findings = result.remaining if result.fixed_text is not None else result.findings
-        if not findings:
-            return
-        index = LineIndex(result.document)
-        for finding in findings:
-            line, column = index.position(finding.span.start)
-            end_line, end_column = index.position(finding.span.end)
+        for place in located(result):
+            finding = place.finding
+            region = {"startLine": place.line, "startColumn": place.column,
+                      "endLine": place.end_line, "endColumn": place.end_column}
             self.rules.setdefault(finding.rule, {"id": finding.rule})
             entry: dict[str, Any] = {
                 "ruleId": finding.rule,
@@ -35,9 +32,7 @@ class Renderer:
                 "message": {"text": finding.message},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": result.document.path},
-                    "region": {"startLine": line, "startColumn": column, "endLine": end_line,
-                               "endColumn": end_column,
-                               "snippet": {"text": finding.text}},
+                    "region": {**region, "snippet": {"text": finding.text}},
                 }}],
             }
             if finding.suggestion is not None:
@@ -46,8 +41,7 @@ class Renderer:
                     "artifactChanges": [{
                         "artifactLocation": {"uri": result.document.path},
                         "replacements": [{
-                            "deletedRegion": {"startLine": line, "startColumn": column,
-                                              "endLine": end_line, "endColumn": end_column},
+                            "deletedRegion": region,
                             "insertedContent": {"text": finding.suggestion},
                         }],
                     }],

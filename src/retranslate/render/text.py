@@ -7,7 +7,7 @@ from typing import IO
 import click
 
 from retranslate.models import FileResult, Severity
-from retranslate.render import LineIndex, Summary
+from retranslate.render import Summary, located
 
 _LISTED_UNPAIRED = 10
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -30,13 +30,10 @@ class Renderer:
             self.with_source += 1
         elif len(self.without_source) < _LISTED_UNPAIRED + 1:
             self.without_source.append(result.document.path)
-        findings = result.remaining if result.fixed_text is not None else result.findings
-        if not findings:
-            return
-        index = LineIndex(result.document)
-        for finding in findings:
-            line, column = index.position(finding.span.start)
-            where = self._style(f"{result.document.path}:{line}:{column}:", bold=True)
+        for place in located(result):
+            finding = place.finding
+            where = self._style(f"{result.document.path}:{place.line}:{place.column}:",
+                                bold=True)
             rule = self._style(finding.rule, fg=_COLOURS[finding.severity])
             hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
             self.out.write(f"{where} {rule}: {finding.message}{hint}\n")
