@@ -54,6 +54,9 @@ def test_a_plain_check_imports_no_heavy_module(tmp_path) -> None:  # type: ignor
                  {"argostranslate", "ctranslate2", "pymorphy3", "razdel", "translate",
                   "stanza", "sentencepiece", "torch", "numpy"}}
         assert not heavy, sorted(heavy)
+        # Only the command that runs is imported.
+        assert not imported & {"retranslate.commands.fix", "retranslate.commands.align",
+                               "retranslate.commands.model", "difflib"}
 
 
 def test_document_conditions_are_searched_once_per_file() -> None:

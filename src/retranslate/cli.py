@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from retranslate import __version__
-from retranslate.commands.align import align
-from retranslate.commands.check import check
-from retranslate.commands.fix import fix
-from retranslate.commands.glossary import glossary
-from retranslate.commands.model import model
 from retranslate.errors import RetranslateError
 
+# Command name → the module under retranslate.commands that defines it (under the same name).
+COMMANDS = ("check", "fix", "glossary", "align", "model")
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Commands(click.Group):
+    """Imports a command's module only when it runs: a hook's `check` never loads `fix`'s diff
+    machinery or `align`'s layout code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        command: click.Command = getattr(
+            importlib.import_module(f"retranslate.commands.{cmd_name}"), cmd_name)
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="retranslate")
 def cli() -> None:
     """Find, repair and diff clear mistranslations in English machine-translated from Russian."""
-
-
-cli.add_command(check)
-cli.add_command(fix)
-cli.add_command(glossary)
-cli.add_command(align)
-cli.add_command(model)
 
 
 def main() -> None:
