@@ -219,21 +219,23 @@ class Matcher:
         """Drop the triggers; add the matches that span a run of whitespace where one fired."""
         count = len(self.patterns)
         kept = [h for h in hits if h[0] < count]
-        done: set[int] = set()
-        for pattern, start, end in hits:
-            if pattern < count or start in done or end >= len(data) or data[end] != 32:
-                continue
-            done.add(start)
-            kept.extend(self._across_runs(text, data, start, fold_bytes))
+        starts = sorted({start for pattern, start, end in hits
+                         if pattern >= count and end < len(data) and data[end] == 32})
+        if not starts:
+            return kept
+        # One pass for every trigger's character offset, not one decode from 0 per trigger.
+        char = _identity if len(data) == len(text) else _char_offsets(data, starts)
+        for start in starts:
+            kept.extend(self._across_runs(text, start, char(start), fold_bytes))
         return kept
 
-    def _across_runs(self, text: str, data: bytes, byte_start: int,
+    def _across_runs(self, text: str, byte_start: int, start: int,
                      fold_bytes: Callable[[str], bytes]) -> list[tuple[int, int, int]]:
-        """Matches starting at byte_start that span a run of whitespace, in byte offsets."""
+        """Matches starting at byte_start (character `start`) that span a run of whitespace,
+        in byte offsets."""
         automaton = self._automaton
         assert automaton is not None
-        ascii_text = len(data) == len(text)
-        start = byte_start if ascii_text else len(data[:byte_start].decode("utf-8"))
+        ascii_text = byte_start == start and text.isascii()
         width = 2 * self._max_length + 16
         while True:
             window = fold(text[start: start + width])
