@@ -22,6 +22,7 @@ for evidence before it speaks, and headings and code lines are never read:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from retranslate import english
@@ -69,6 +70,8 @@ _KNOWN_NAMES = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]")
                                               for n in _TWO_WORD_NAMES) + r")\b", re.IGNORECASE)
 _CANONICAL = {n.lower(): n for n in _TWO_WORD_NAMES}
 _SENTENCE_END = re.compile(r"[.!?]")
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
+_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 _TITLED_BIGRAM = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]{2,}) [A-Z][a-z]{2,}(?![\w'’-])")
 
 
@@ -87,8 +90,39 @@ def _readable(document: Document, span: Span) -> bool:
     return not (english.is_heading(line) or english.looks_like_code(line))
 
 
+class _Counts:
+    """How the text writes each capitalised word, counted in one pass when first asked, so a
+    long file costs one scan, not one per candidate."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._mid: Counter[str] | None = None
+        self._all: Counter[str] | None = None
+        self._phrases: dict[tuple[str, str], int] = {}
+
+    def mid_sentence(self, word: str) -> int:
+        """How often `word` is capitalised after a lower-case word or a comma (not opening)."""
+        if self._mid is None:
+            self._mid = Counter(_MID_CAPITAL.findall(self.text))
+        return self._mid[word]
+
+    def anywhere(self, word: str) -> int:
+        if self._all is None:
+            self._all = Counter(_CAPITAL.findall(self.text))
+        return self._all[word]
+
+    def lower_phrase(self, prev: str, lower: str) -> int:
+        """How often "prev lower" is written all in lower case ("the riots")."""
+        key = (prev, lower)
+        if key not in self._phrases:
+            phrase = re.compile(rf"(?<![\w'’-]){re.escape(prev)} {re.escape(lower)}(?![\w'’-])")
+            self._phrases[key] = len(phrase.findall(self.text))
+        return self._phrases[key]
+
+
 def _mid_sentence(document: Document) -> Iterator[Finding]:
     text = document.text
+    counts = _Counts(text)
     for match in _PAIR.finditer(text):
         prev, word, after = match.group("prev"), match.group("word"), match.group("after")
         if (after is not None and not after[0].islower()) or len(prev) < 2:
@@ -98,39 +132,38 @@ def _mid_sentence(document: Document) -> Iterator[Finding]:
         if lower in _CLOSED:
             # Licences define "You" and "Your" as terms and capitalise them every time; a
             # shift is a one-off slip.
-            if _capitalised_elsewhere(text, word) == 1 and not _defined(text, word) \
+            if counts.mid_sentence(word) == 1 and not _defined(text, word) \
                     and _readable(document, span):
                 yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.ERROR,
                               message=f"“{word}” is capitalised mid-sentence; it is no name",
                               text=word, suggestion=lower, autofix=True)
             continue
-        if _open_class_shifted(text, match, prev, word) and _readable(document, span):
+        if _open_class_shifted(counts, match, prev, word) and _readable(document, span):
             yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.WARNING,
                           message=f"“{word}” is capitalised mid-sentence after “{prev}”, "
                                   f"though the text is not using it as a name", text=word,
                           suggestion=lower, autofix=False)
 
 
-def _open_class_shifted(text: str, match: re.Match[str], prev: str, word: str) -> bool:
+def _open_class_shifted(counts: _Counts, match: re.Match[str], prev: str, word: str) -> bool:
+    text = counts.text
     lower = word.lower()
     after = match.group("after")
-    if after is None or after in _CODE_NOUNS or _IDENTIFIER.search(_paragraph(text, match)):
+    if after is None or after in _CODE_NOUNS or counts.mid_sentence(word) != 1:
         return False
     if prev in _TRIGGERS:
         if prev in _PLURAL_SUBJECTS and lower.endswith("s"):
             return False
         if english.count(lower) < _COMMON or _sentence_is_question(text, match.end()):
             return False
-        return _capitalised_elsewhere(text, word) == 1
-    if prev in _DETERMINERS and after not in ("of", "for"):
+    elif prev in _DETERMINERS and after not in ("of", "for"):
         # The text must write the same phrase in lower case: "the riots" beside "the Riots".
         # A name written "git" in commands and "a Git repository" in prose has no such twin.
-        phrase = re.compile(rf"(?<![\w'’-]){re.escape(prev)} {re.escape(lower)}(?![\w'’-])",
-                            re.IGNORECASE)
-        lowered = sum(1 for m in phrase.finditer(text) if m.group().endswith(lower))
-        return lowered >= 1 and _capitalised_elsewhere(text, word) == 1 \
-            and len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)) == 1
-    return False
+        if counts.anywhere(word) != 1 or counts.lower_phrase(prev, lower) < 1:
+            return False
+    else:
+        return False
+    return not _IDENTIFIER.search(_paragraph(text, match))
 
 
 def _defined(text: str, word: str) -> bool:
@@ -139,14 +172,11 @@ def _defined(text: str, word: str) -> bool:
 
 
 def _paragraph(text: str, match: re.Match[str]) -> str:
-    start = text.rfind("\n\n", 0, match.start()) + 1
-    end = text.find("\n\n", match.end())
-    return text[start:end if end >= 0 else len(text)]
-
-
-def _capitalised_elsewhere(text: str, word: str) -> int:
-    """How often `word` is capitalised after a lower-case word or a comma (not opening)."""
-    return len(re.findall(rf"(?<=[a-z,;] ){re.escape(word)}(?![\w'’-])", text))
+    """The paragraph around a match, at most a few lines either side (one-paragraph files)."""
+    low, high = max(0, match.start() - 1500), match.end() + 1500
+    start = text.rfind("\n\n", low, match.start())
+    end = text.find("\n\n", match.end(), high)
+    return text[start + 1 if start >= 0 else low:end if end >= 0 else high]
 
 
 def _sentence_is_question(text: str, offset: int) -> bool:
