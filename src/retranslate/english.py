@@ -141,10 +141,17 @@ def looks_like_code(line: str) -> bool:
 
 
 def line_at(text: str, offset: int) -> str:
-    """The line of `text` holding `offset`, without its newline."""
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    """The line of `text` holding `offset`, without its newline.
+
+    A carriage return is looked for only inside the "\\n" line: searching the whole text for
+    one that a Unix file never has made every call, and so every check, quadratic.
+    """
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    start = text.rfind("\r", start, offset) + 1 or start
+    cr = text.find("\r", offset, end)
+    return text[start:end if cr < 0 else cr]
 
 
 def is_heading(line: str) -> bool:

@@ -58,38 +58,42 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     document = ctx.document
     if not english.available():
         return
-    yield from _acronyms(document)
-    yield from _humps(document)
-    yield from _words(document)
+    twice: dict[str, bool] = {}
+    yield from _acronyms(document, twice)
+    yield from _humps(document, twice)
+    yield from _words(document, twice)
 
 
-def _skip(document: Document, span: Span) -> bool:
+def _skip(document: Document, span: Span, twice: dict[str, bool]) -> bool:
     if not document.in_prose(span):
         return True
-    if document.text.count(document.text[span.start:span.end]) > 1:
+    token = document.text[span.start:span.end]
+    if token not in twice:  # one count per distinct token: a long file repeats them
+        twice[token] = document.text.count(token) > 1
+    if twice[token]:
         return True  # "URLopener" beside "FancyURLopener": an identifier, written on purpose
     line = english.line_at(document.text, span.start)
     return english.looks_like_code(line) or english.is_heading(line)
 
 
-def _acronyms(document: Document) -> Iterator[Finding]:
+def _acronyms(document: Document, twice: dict[str, bool]) -> Iterator[Finding]:
     for match in _ACRONYM.finditer(document.text):
         a, b = match.group("a"), match.group("b")
         span = Span(match.start(), match.end())
         if not english.is_word(b, english.RARE) or english.is_word(a[-1] + b) \
-                or _skip(document, span):
+                or _skip(document, span, twice):
             continue
         yield Finding(rule="glued/case", span=span, severity=Severity.ERROR,
                       message=f"“{a}” and “{b}” are run together; a space was lost",
                       text=match.group(), suggestion=f"{a} {b}", autofix=True)
 
 
-def _humps(document: Document) -> Iterator[Finding]:
+def _humps(document: Document, twice: dict[str, bool]) -> Iterator[Finding]:
     text = document.text
     for match in _HUMP.finditer(text):
         a, b = match.group("a"), match.group("b")
         span = Span(match.start(), match.end())
-        if len(a) < 3 or english.count(a) < _COMMON_FIRST or _skip(document, span):
+        if len(a) < 3 or english.count(a) < _COMMON_FIRST or _skip(document, span, twice):
             continue  # "libXft", "macAddr": an abbreviation, not a sentence's last word
         if b in english.SENTENCE_OPENERS:
             yield Finding(rule="glued/case", span=span, severity=Severity.ERROR,
@@ -106,7 +110,7 @@ def _humps(document: Document) -> Iterator[Finding]:
                           suggestion=f"{a} {b}", autofix=True)
 
 
-def _words(document: Document) -> Iterator[Finding]:
+def _words(document: Document, twice: dict[str, bool]) -> Iterator[Finding]:
     text = document.text
     for match in _CANDIDATE.finditer(text):
         token = match.group()
@@ -116,7 +120,7 @@ def _words(document: Document) -> Iterator[Finding]:
         if not splits:
             continue
         span = Span(match.start(), match.end())
-        if _skip(document, span):
+        if _skip(document, span, twice):
             continue
         best = max(splits, key=lambda s: min(english.count(s[0]), english.count(s[1])))
         suggestion = f"{best[0]} {best[1]}"

@@ -182,7 +182,8 @@ def _example(text: str, offset: int) -> bool:
     if offset and text[offset - 1] in "\"'`‘“":
         return True
     line_start = text.rfind("\n", 0, offset) + 1
-    line = text[line_start:text.find("\n", offset) if "\n" in text[offset:] else len(text)]
+    line_end = text.find("\n", offset)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
     return line.startswith(("    ", "\t")) or line.lstrip().startswith((">>>", "..."))
 
 
