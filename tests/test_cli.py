@@ -151,3 +151,27 @@ def test_batch_spellings_and_files_without_source(tmp_path: Path, cli) -> None: 
     assert lines[-1].startswith("1 finding in 2 files")
     # fix never reports batch findings: their spans would point into files it just changed
     assert b"names/batch" not in cli("fix", *GLOSSARY, "news", cwd=tmp_path).stderr
+
+
+def test_rule_selection_takes_commas_and_refuses_unknown_rules(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("In 2022 г. noise grenades cost 500 руб. each.\n",
+                                    encoding="utf-8")
+    both = json.loads(cli("check", "--format", "json", *GLOSSARY, "--select",
+                          "glossary,typography/currency", "a.txt", cwd=tmp_path).stdout)
+    assert [f["rule"] for f in both] == ["glossary/t-stun-grenade", "typography/currency"]
+    misspelt = cli("check", *GLOSSARY, "--select", "glosary", "a.txt", cwd=tmp_path)
+    assert misspelt.returncode == 2
+    assert b"no rule is called 'glosary'; rules start with " in misspelt.stderr
+
+
+def test_russian_typography_is_reported_once_and_deletions_say_so(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("In 2022 г. the budget was 500 руб. per person.\n",
+                                    encoding="utf-8")
+    lines = cli("check", *GLOSSARY, "a.txt", cwd=tmp_path).stdout.decode().splitlines()
+    assert lines[:2] == [
+        "a.txt:1:8: typography/year-abbreviation: Russian “г.” (“year”) after 2022; English "
+        "writes the year alone (suggestion: delete “ г.”)",
+        "a.txt:1:30: typography/currency: Russian abbreviation “руб.” left in English; it means "
+        "rubles (suggestion:  rubles)"]
+    fixed = cli("fix", *GLOSSARY, "-", input=(tmp_path / "a.txt").read_bytes())
+    assert fixed.stdout == b"In 2022 the budget was 500 rubles per person.\n"

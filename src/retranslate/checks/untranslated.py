@@ -38,6 +38,9 @@ _ENDS_SENTENCE = compile_later(r"\s*(?:$|\n|[A-ZА-ЯЁ\"“«])")
 _CYRILLIC_BEFORE = compile_later(r"[А-Яа-яЁё][ \t,]*$")
 _CYRILLIC_AFTER = compile_later(r"[ \t,]*[А-Яа-яЁё]")
 _ANY_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# "2022 г." and "500 руб." are Russian typography: the typography check reports and fixes them,
+# so reporting them here as untranslated text would say the same thing twice.
+_TYPOGRAPHY_FIXES = compile_later(r"\d{4}[ \t]*гг?|\d+(?:[.,]\d+)?[ \t]*(?:руб|коп)")
 # A phrase quoted on purpose: "(Russian: протестующие)", "known in Russian as ...".
 _QUOTED_ON_PURPOSE = compile_later(
     r"(?:Russian|in Russian|Russian word|Cyrillic)[\s:,(«\"“]*$", re.IGNORECASE)
@@ -69,6 +72,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         if any(span.overlaps(t) for t in taken) or not ctx.document.in_prose(span):
             continue
         if _QUOTED_ON_PURPOSE.search(text, max(0, span.start - 30), span.start):
+            continue
+        if _TYPOGRAPHY_FIXES.fullmatch(match.group()):
             continue
         yield _with_evidence(ctx, _fragment(text, match.group(), span))
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from retranslate.checks import batch_hooks, load_checks
+from retranslate.checks import Check, batch_hooks, load_checks
 from retranslate.config import find_config, load_config
 from retranslate.discover import walk
 from retranslate.errors import RetranslateError, SkippedFile
@@ -73,8 +73,9 @@ class Batch:
             (*config.glossary, *kwargs["glossaries"]),
             default=config.default_glossary and not kwargs["no_default_glossary"])
         self.checks = load_checks()
-        self.options = Options(select=kwargs["select"] or config.select,
-                               ignore=(*config.ignore, *kwargs["ignore"]),
+        self.options = Options(select=rule_list(kwargs["select"] or config.select, self.checks),
+                               ignore=rule_list((*config.ignore, *kwargs["ignore"]),
+                                                self.checks),
                                encoding=kwargs["encoding"] or config.encoding,
                                source=kwargs["source"],
                                source_pattern=kwargs["source_pattern"] or config.source_pattern)
@@ -95,6 +96,23 @@ class Batch:
         # The walk is consumed as it goes: 100,000 paths are never held at once.
         yield from run(self.files, self.glossary, self.checks, self.options, fix=self.fix,
                        report=self._report, hooks=self.hooks, translator=self.translator)
+
+
+def rule_list(values: Iterable[str], checks: Sequence[Check]) -> tuple[str, ...]:
+    """Rule ids and prefixes from repeated or comma-separated values, each one a rule that exists.
+
+    A misspelt rule would otherwise select nothing, and a clean run would prove nothing.
+    """
+    rules = [r for check in checks for r in check.rules]
+    chosen = tuple(p.strip().rstrip("/") for value in values for p in value.split(",")
+                   if p.strip())
+    for pattern in chosen:
+        if not any(rule == pattern or rule.startswith(pattern + "/")
+                   or (rule.endswith("/*") and pattern.startswith(rule[:-1])) for rule in rules):
+            families = sorted({rule.split("/")[0] for rule in rules})
+            raise click.UsageError(f"no rule is called {pattern!r}; rules start with "
+                                   f"{', '.join(families)}")
+    return chosen
 
 
 def stdout_is_terminal() -> bool:

@@ -6,7 +6,7 @@ from typing import IO
 
 import click
 
-from retranslate.models import FileResult, Severity
+from retranslate.models import FileResult, Finding, Severity
 from retranslate.render import Summary, located
 
 _LISTED_UNPAIRED = 10
@@ -35,7 +35,7 @@ class Renderer:
             where = self._style(f"{result.document.path}:{place.line}:{place.column}:",
                                 bold=True)
             rule = self._style(finding.rule, fg=_COLOURS[finding.severity])
-            hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
+            hint = _hint(finding)
             self.out.write(f"{where} {rule}: {finding.message}{hint}\n")
             if finding.evidence:
                 self.out.write(f"    source: {finding.evidence}\n")
@@ -51,3 +51,11 @@ class Renderer:
                        if summary.fixable else "")
             self.out.write(f"{summary.findings} finding{'s' * (summary.findings != 1)} in "
                            f"{summary.files} file{'s' * (summary.files != 1)}{fixable}.\n")
+
+
+def _hint(finding: Finding) -> str:
+    if finding.suggestion is None:
+        return ""
+    if not finding.suggestion:  # a deletion: an empty suggestion would read as none
+        return f" (suggestion: delete “{finding.text}”)"
+    return f" (suggestion: {finding.suggestion})"
