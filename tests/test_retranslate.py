@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -62,41 +61,51 @@ def test_without_a_translator_the_sentence_is_only_reported() -> None:
     assert any(f.rule == "untranslated/text" for f in result.remaining)
 
 
+# A tiny real model that renders the flagged sentence word for word, with the mistake a real
+# model makes: протестующих → Protestants.
+LEXICON = {"Она": "She", "сказала,": "said", "что": "that", "ночью": "at night",
+           "полиция": "the police", "задержала": "detained", "протестующих": "Protestants"}
+
+
 @pytest.fixture
 def tiny_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     pytest.importorskip("argostranslate", reason=NEEDS_MT)
-    from mt_model import build_argosmodel
+    from mt_model import argos_environment, build_argosmodel
     from retranslate.mt.packages import install_file
 
-    monkeypatch.setenv("RETRANSLATE_MODELS_DIR", str(tmp_path / "models"))
-    install_file(build_argosmodel(tmp_path))
-    return {"RETRANSLATE_MODELS_DIR": os.environ["RETRANSLATE_MODELS_DIR"]}
+    environment = argos_environment(tmp_path / "argos")
+    for key, value in environment.items():
+        monkeypatch.setenv(key, value)
+    install_file(build_argosmodel(tmp_path, lexicon=LEXICON))
+    return environment
 
 
 def test_fix_retranslate_with_a_real_model(tmp_path: Path, tiny_model: dict[str, str],
                                            cli) -> None:  # type: ignore[no-untyped-def]
     from retranslate.mt.translator import load_translator
 
+    assert load_translator().translate([FLAGGED_SOURCE]) == [
+        "She said that at night the police detained Protestants."]
     (tmp_path / "a.en.txt").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / "a.ru.txt").write_text(RUSSIAN, encoding="utf-8")
-    expected_sentence = enforce_glossary(load_translator().translate([FLAGGED_SOURCE])[0],
-                                         FLAGGED_SOURCE, GLOSSARY)
     args = ["fix", "--retranslate", "--no-default-glossary", "-g",
             str(DATA / "glossary" / "test.toml")]
     result = cli(*args, "--write", "a.en.txt", cwd=tmp_path, env=tiny_model)
     assert result.returncode == 1, result.stderr  # changed
     fixed = (tmp_path / "a.en.txt").read_text(encoding="utf-8")
     assert fixed == ENGLISH.replace("She said that ночью полиция detained many people.",
-                                    expected_sentence)
+                                    "She said that at night the police detained protesters.")
     again = cli(*args, "a.en.txt", cwd=tmp_path, env=tiny_model)
-    assert again.stdout == b""  # the same model gives the same sentence: nothing to change
+    assert again.stdout == b""  # nothing left to change
 
 
 def test_retranslate_without_a_model_is_a_clear_error(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("argostranslate", reason=NEEDS_MT)
     (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    from mt_model import argos_environment
+
     result = cli("fix", "--retranslate", "a.txt", cwd=tmp_path,
-                 env={"RETRANSLATE_MODELS_DIR": str(tmp_path / "none")})
+                 env=argos_environment(tmp_path / "argos"))
     assert result.returncode == 2
     assert result.stderr.decode().strip() == (
         "retranslate: error: no ru→en model is installed "
