@@ -61,18 +61,30 @@ class LineIndex:
         self._starts: list[int] | None = None
         if "\r" in self._text:
             self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self._text))]
+        # Where the last position asked for is: its offset, line and the start of that line.
         self._offset = 0
         self._line = 1
+        self._line_start = 0
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._starts is not None:
             line = bisect.bisect_right(self._starts, offset) - 1
             return line + 1, offset - self._starts[line] + 1
-        if offset < self._offset:
-            self._offset, self._line = 0, 1
-        self._line += self._text.count("\n", self._offset, offset)
+        text = self._text
+        # Only the text between the last offset and this one is searched, so a 50 MB file on
+        # one line, or a finding's end asked after its start, costs no rescan from the top.
+        if offset >= self._offset:
+            between = text.count("\n", self._offset, offset)
+            if between:
+                self._line += between
+                self._line_start = text.rfind("\n", self._offset, offset) + 1
+        else:
+            between = text.count("\n", offset, self._offset)
+            if between:
+                self._line -= between
+                self._line_start = text.rfind("\n", 0, offset) + 1
         self._offset = offset
-        return self._line, offset - self._text.rfind("\n", 0, offset)
+        return self._line, offset - self._line_start + 1
 
 
 @dataclass(frozen=True)
