@@ -15,7 +15,7 @@ files they point into have already been written or printed.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
@@ -79,6 +79,12 @@ class CheckContext:
         if i >= 0 and offset < segments[i].span.end:
             return i
         return None
+
+    def reliable_links(self) -> Iterator[tuple[Alignment, str]]:
+        """Each link sure enough to act on, with both sides, and its source text (the evidence)."""
+        for link in self.alignments:
+            if link.reliable and link.source and link.target:
+                yield link, " ".join(self.source_segments[i].text for i in link.source)
 
     def source_for(self, offset: int) -> tuple[str, Alignment] | None:
         """The source text aligned to the target sentence at `offset`, with its link.

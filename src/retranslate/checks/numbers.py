@@ -25,11 +25,8 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])")
 def run(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.source is None:
         return
-    target, source = ctx.target_segments, ctx.source_segments
-    for link in ctx.alignments:
-        if not (link.reliable and link.source and link.target):
-            continue
-        evidence = " ".join(source[i].text for i in link.source)
+    target = ctx.target_segments
+    for link, evidence in ctx.reliable_links():
         wanted = _keys(quantities.russian(evidence))
         if not wanted:
             continue

@@ -45,11 +45,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         return
     from retranslate.russian import lemmas, words
 
-    target, source = ctx.target_segments, ctx.source_segments
-    for link in ctx.alignments:
-        if not (link.reliable and link.source and link.target):
-            continue
-        evidence = " ".join(source[i].text for i in link.source)
+    target = ctx.target_segments
+    for link, evidence in ctx.reliable_links():
         present = set().union(*(lemmas(w) for w in words(evidence)))
         english = " ".join(target[i].text for i in link.target)
         first = target[link.target[0]]
