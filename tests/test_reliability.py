@@ -293,6 +293,17 @@ def test_mode_is_kept_on_write(tmp_path: Path, cli) -> None:  # type: ignore[no-
     assert path.read_text(encoding="utf-8") == RIGHT
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="only root can give a file to another owner")
+def test_owner_and_group_are_kept_on_write(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.txt"
+    path.write_text(WRONG, encoding="utf-8")
+    os.chown(path, 12345, 23456)
+    assert cli(*FIX, "--write", "a.txt", cwd=tmp_path).returncode == 1
+    assert (path.stat().st_uid, path.stat().st_gid) == (12345, 23456)
+    assert path.read_text(encoding="utf-8") == RIGHT
+
+
 def test_hard_links_are_not_split(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     # Renaming a fixed copy over one name would leave the other with the old text.
     (tmp_path / "a.txt").write_text(WRONG, encoding="utf-8")
