@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from retranslate.align import align
 from retranslate.glossary import load_glossary
 from retranslate.glossary.model import Glossary
+from retranslate.language.align import align
+from retranslate.language.segment import split_sentences
 from retranslate.models import Span
-from retranslate.segment import split_sentences
 
 ALIGN = DATA / "align"
 GLOSSARY = ALIGN / "glossary.toml"

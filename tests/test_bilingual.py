@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from retranslate import bilingual
-from retranslate.document import read_document
+from retranslate.files import bilingual
+from retranslate.files.document import read_bilingual
 
 BILINGUAL = DATA / "bilingual"
 GLOSSARY = ["--no-default-glossary", "-g", str(DATA / "glossary" / "test.toml")]
@@ -34,7 +34,7 @@ def test_read_units(name: str, ids: list[str]) -> None:
 
 @pytest.mark.parametrize("name", FILES)
 def test_only_targets_are_prose(name: str) -> None:
-    target, source = bilingual.read(str(BILINGUAL / name))
+    target, source = read_bilingual(str(BILINGUAL / name))
     assert target.text == (BILINGUAL / name).read_text(encoding="utf-8")  # the file, exactly
     prose = "".join(target.text[r.start:r.end] for r in target.prose)
     assert "Protestants" in prose and "Air Force managed" in prose
@@ -46,7 +46,7 @@ def test_only_targets_are_prose(name: str) -> None:
 
 
 def test_inline_markup_stays_out_of_prose() -> None:
-    target, _ = bilingual.read(str(BILINGUAL / "curfew-1.2.xlf"))
+    target, _ = read_bilingual(str(BILINGUAL / "curfew-1.2.xlf"))
     pieces = [target.text[r.start:r.end] for r in target.prose]
     assert pieces[-3:] == ["Correspondents of ", "BBC News", " spent the night in the centre."]
     assert pieces[1:3] == ["The Air Force managed to speak with a teacher ", " a doctor."]
@@ -74,7 +74,7 @@ def test_fix_write_changes_target_text_only(name: str, tmp_path: Path, cli) -> N
     assert first.target == "The police began to disperse the protesters."
     assert first.source == "Полиция начала разгонять протестующих."
     # The fixed file reads back through translate-toolkit, and a second fix has nothing to do.
-    assert bilingual.targets(read_document(str(path)))
+    assert bilingual.targets(str(path))
     assert cli("fix", *GLOSSARY, name, cwd=tmp_path).stdout == b""
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import DATA
 from retranslate.checks import CheckContext, load_checks
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
 from retranslate.models import Finding
 from retranslate.pipeline import fix_document

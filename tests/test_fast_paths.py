@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retranslate.checks import CheckContext, untranslated
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
 
 
@@ -60,7 +60,7 @@ def test_a_plain_check_imports_no_heavy_module(tmp_path) -> None:  # type: ignor
 
 
 def test_document_conditions_are_searched_once_per_file() -> None:
-    from retranslate.checks.glossary import conditions_hold
+    from retranslate.glossary.conditions import conditions_hold
     from retranslate.glossary.model import Entry
     from retranslate.models import Span
 
@@ -81,7 +81,7 @@ def test_the_cached_english_word_table_counts_as_the_word_list(tmp_path, monkeyp
 
     import pytest
 
-    from retranslate import english
+    from retranslate.language import english
 
     monkeypatch.setenv("RETRANSLATE_CACHE_DIR", str(tmp_path))
     words = english.frequencies()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retranslate import english
+from retranslate.language import english
 from test_debris import run_check
 
 

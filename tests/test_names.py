@@ -9,7 +9,7 @@ import pytest
 
 from retranslate.checks import CheckContext, batch_hooks
 from retranslate.checks.names import NameBatch, group_spellings, run, same_name
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary.model import Entry, Glossary
 
 TOKAYEV = Glossary((Entry(id="n-tokayev", target="Tokayev", wrong=("Tokaev",),

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from retranslate import quantities
 from retranslate.checks import CheckContext
 from retranslate.checks.numbers import run
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
+from retranslate.language import quantities
 
 ALIGN = DATA / "align"
 

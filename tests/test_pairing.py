@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from retranslate.pairing import find_source
+from retranslate.files.pairing import find_source
 
 
 def _touch(path: Path) -> Path:

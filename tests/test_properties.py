@@ -26,15 +26,14 @@ from hypothesis import strategies as st
 
 from conftest import DATA
 from retranslate.checks import Check, load_checks
-from retranslate.document import decode, encode, write_document
 from retranslate.errors import RetranslateError
+from retranslate.files.document import decode, encode, prose_of, write_document
 from retranslate.glossary.cache import load_cached
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit
 from retranslate.pipeline import MAX_FIX_ROUNDS, check_document, fix_document
 from retranslate.render.diff import unified_diff
 from retranslate.repair.apply import apply_edits, edits_for
-from retranslate.scopes import prose_regions
 
 SCALE = float(os.environ.get("RETRANSLATE_PROPERTY_SCALE", "1"))
 GLOSSARY_FILE = DATA / "glossary" / "test.toml"
@@ -207,7 +206,7 @@ def _rounds(document: Document, src: Document | None) -> list[list[Edit]]:
         rounds.append(edits)
         text = apply_edits(current.text, edits)
         current = Document(current.path, text, current.encoding, current.bom, current.format,
-                           prose_regions(text, current.format))
+                           prose_of(text, current.format))
     return rounds
 
 

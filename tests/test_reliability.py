@@ -20,10 +20,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from conftest import DATA
-from retranslate import document as document_module
 from retranslate.cli import cli as cli_group
-from retranslate.document import decode, read_document, write_document
 from retranslate.errors import InputError
+from retranslate.files import document as document_module
+from retranslate.files.document import decode, read_document, write_document
 
 GLOSSARY = ["--no-default-glossary", "-g", str(DATA / "glossary" / "test.toml")]
 # Only the glossary check: these tests are about bytes, not about what other checks find.

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DATA
 from retranslate.checks import load_checks
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary import load_glossary
 from retranslate.pipeline import fix_document
 from retranslate.repair.retranslate import enforce_glossary

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retranslate import russian
+from retranslate.language import russian
 
 
 @pytest.mark.parametrize(("text", "words", "expected"), [

@@ -1,5 +1,5 @@
 from retranslate.checks import load_checks
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary.model import Entry, Glossary
 from retranslate.pipeline import check_document
 

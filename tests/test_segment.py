@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from retranslate.document import decode
-from retranslate.segment import split_sentences
+from retranslate.files.document import decode
+from retranslate.language.segment import split_sentences
 
 
 def _texts(text: str, lang: str = "en") -> list[str]:
@@ -103,7 +103,7 @@ def test_english_path_imports_no_russian_tooling() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from retranslate.segment import split_sentences; "
+    code = ("import sys; from retranslate.language.segment import split_sentences; "
             "split_sentences('One. Two.', 'en'); "
             "assert not {'razdel', 'pymorphy3'} & set(sys.modules), sys.modules.keys()")
     subprocess.run([sys.executable, "-c", code], check=True)

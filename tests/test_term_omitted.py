@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA
 from retranslate.checks import CheckContext
 from retranslate.checks.term_omitted import run
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary import load_glossary
 
 ALIGN = DATA / "align"

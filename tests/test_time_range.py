@@ -9,7 +9,7 @@ import pytest
 
 from retranslate.checks import CheckContext
 from retranslate.checks.time_range import run
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
 
 

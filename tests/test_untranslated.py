@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA
 from retranslate.checks import CheckContext
 from retranslate.checks.untranslated import run
-from retranslate.document import decode
+from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
 
 ALIGN = DATA / "align"
@@ -69,7 +69,7 @@ def test_evidence_from_the_source() -> None:
 def test_check_without_source_imports_no_russian_tooling(tmp_path: Path) -> None:
     code = ("import sys; from retranslate.checks import CheckContext; "
             "from retranslate.checks.untranslated import run; "
-            "from retranslate.document import decode; from retranslate.glossary.model import "
+            "from retranslate.files.document import decode; from retranslate.glossary.model import "
             "Glossary; d = decode('Posted 7 января 2022. Изображение материала'.encode(), 'a'); "
             "assert len(list(run(CheckContext(d, Glossary())))) == 2; "
             "assert not {'razdel', 'pymorphy3', 'translate'} & set(sys.modules)")

@@ -13,12 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retranslate.checks import BatchHook, Check, CheckContext
-from retranslate.document import read_document, read_source_document
 from retranslate.errors import RetranslateError
+from retranslate.files.document import (
+    prose_of,
+    read_bilingual,
+    read_document,
+    read_source_document,
+)
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit, FileResult, Finding
 from retranslate.repair.apply import apply_edits, edits_for
-from retranslate.scopes import prose_regions
 
 if TYPE_CHECKING:
     from retranslate.repair.retranslate import SentenceTranslator
@@ -113,7 +117,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
 
 
 def _with_text(document: Document, text: str) -> Document:
-    return dataclasses.replace(document, text=text, prose=prose_regions(text, document.format))
+    return dataclasses.replace(document, text=text, prose=prose_of(text, document.format))
 
 
 def read_source(path: str, options: Options) -> Document | None:
@@ -123,7 +127,7 @@ def read_source(path: str, options: Options) -> Document | None:
     if path == "-":
         return None
     try:
-        from retranslate.pairing import find_source
+        from retranslate.files.pairing import find_source
     except ImportError:
         return None
     found = find_source(Path(path), pattern=options.source_pattern)
@@ -132,12 +136,10 @@ def read_source(path: str, options: Options) -> Document | None:
 
 def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
     """The document to check and its source; a bilingual file (PO, XLIFF, TMX) has its own."""
-    from retranslate.bilingual import bilingual_format
+    from retranslate.files.bilingual import bilingual_format
 
     if path != "-" and bilingual_format(path):
-        from retranslate.bilingual import read
-
-        document, own = read(path, options.encoding)
+        document, own = read_bilingual(path, options.encoding)
         return document, read_source_document(options.source) if options.source else own
     return read_document(path, options.encoding), read_source(path, options)
 

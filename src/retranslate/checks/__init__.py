@@ -42,13 +42,13 @@ class CheckContext:
 
     @cached_property
     def target_segments(self) -> list[Segment]:
-        from retranslate.segment import split_sentences
+        from retranslate.language.segment import split_sentences
 
         return split_sentences(self.document.text, "en", self.document.prose)
 
     @cached_property
     def source_segments(self) -> list[Segment]:
-        from retranslate.segment import split_sentences
+        from retranslate.language.segment import split_sentences
 
         if self.source is None:
             return []
@@ -56,7 +56,7 @@ class CheckContext:
 
     @cached_property
     def alignments(self) -> list[Alignment]:
-        from retranslate.align import align
+        from retranslate.language.align import align
 
         if self.source is None:
             return []

@@ -25,8 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from retranslate import english
 from retranslate.checks import Check, CheckContext
+from retranslate.language import english
 from retranslate.models import Document, Finding, Severity, Span
 
 _PAIR = re.compile(r"(?<![\w'’.-])(?P<prev>[a-z]+(?:['’][a-z]+)?) (?P<word>[A-Z][a-z]+)"

@@ -2,60 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from retranslate.checks import Check, CheckContext
+from retranslate.glossary.conditions import blocked, conditions_hold, matcher_for
 from retranslate.glossary.inflect import realise
-from retranslate.glossary.matcher import Matcher, compiled
-from retranslate.glossary.model import Entry, Glossary
+from retranslate.glossary.model import Entry
 from retranslate.models import Finding, Severity, Span
 from retranslate.repair.substitute import substitution
-
-
-def matcher_for(glossary: Glossary) -> Matcher:
-    """One compiled matcher per glossary object: cached with the glossary, or built on first use."""
-    return compiled(glossary)
-
-
-@lru_cache(maxsize=4096)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def conditions_hold(entry: Entry, text: str, span: Span,
-                    in_text: dict[tuple[str, ...], bool] | None = None) -> bool:
-    """The entry's document conditions: a `near` word present, no `not_near` word.
-
-    `in_text` remembers which word lists occur anywhere in `text` (window 0), so a long file
-    with many matches is searched once per list, not once per match.
-    """
-    if not entry.conditional:
-        return True
-
-    def present(words: tuple[str, ...]) -> bool:
-        if entry.window:
-            lo, hi = max(0, span.start - entry.window), span.end + entry.window
-            return _words_pattern(words).search(text, lo, hi) is not None
-        if in_text is None:
-            return _words_pattern(words).search(text) is not None
-        if words not in in_text:
-            in_text[words] = _words_pattern(words).search(text) is not None
-        return in_text[words]
-
-    if entry.near and not present(entry.near):
-        return False
-    return not (entry.not_near and present(entry.not_near))
-
-
-def _blocked(entry: Entry, text: str, span: Span,
-             in_text: dict[tuple[str, ...], bool] | None = None) -> bool:
-    """A `not_near` word within the entry's window."""
-    return bool(entry.not_near) and not conditions_hold(
-        dataclasses.replace(entry, near=()), text, span, in_text)
 
 
 def _source_verdict(ctx: CheckContext, entry: Entry, span: Span
@@ -72,7 +26,7 @@ def _source_verdict(ctx: CheckContext, entry: Entry, span: Span
         return None, None
     if not entry.source:
         return None, found[0]
-    from retranslate.russian import mentions
+    from retranslate.language.russian import mentions
 
     return mentions(found[0], entry.source), found[0]
 
@@ -95,7 +49,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 # The source word is needed but may be as ambiguous as the English (ВВС is the
                 # Air Force too), so a not_near word still vetoes; `near` is what the source
                 # sentence replaces.
-                applies = verdict and not _blocked(entry, text, span, in_text)
+                applies = verdict and not blocked(entry, text, span, in_text)
             if not applies:
                 continue
             start, replacement = substitution(text, span.start, span.end, entry, candidate.form)

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from retranslate import english
 from retranslate.checks import Check, CheckContext
+from retranslate.language import english
 from retranslate.models import Document, Finding, Severity, Span
 
 _EDGE_BEFORE = r"(?<![\w'’.@/#$\\-])"

@@ -25,8 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from retranslate import english
 from retranslate.checks import Check, CheckContext
+from retranslate.language import english
 from retranslate.models import Finding, Severity, Span
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -166,7 +166,7 @@ def _feminine(ctx: CheckContext, first: str, second: str, at: int,
                               f"also writes “{first} {written[0]}”", text=second,
                       suggestion=written[0], autofix=True)
         return
-    from retranslate.russian import name_key
+    from retranslate.language.russian import name_key
 
     by_source = source is not None and name_key(woman) in source[1] \
         and name_key(second) not in source[1]
@@ -180,7 +180,7 @@ def _feminine(ctx: CheckContext, first: str, second: str, at: int,
 
 def feminine_of(written: str, man: str) -> bool:
     """Whether `written` is a spelling of the feminine form of `man` (Tikhanovskaya/-ski)."""
-    from retranslate.russian import name_key
+    from retranslate.language.russian import name_key
 
     woman = feminine(man)
     return woman is not None and written != man and name_key(written) == name_key(woman)
@@ -203,7 +203,7 @@ def _source_names(ctx: CheckContext) -> tuple[dict[str, str], set[str]]:
     """From the source's capitalised words: inflected key → nominative key, and every
     nominative key. Empty where the source or pymorphy3 is missing."""
     assert ctx.source is not None
-    from retranslate.russian import name_key, nominative
+    from retranslate.language.russian import name_key, nominative
 
     oblique: dict[str, str] = {}
     nominatives: set[str] = set()
@@ -217,7 +217,7 @@ def _source_names(ctx: CheckContext) -> tuple[dict[str, str], set[str]]:
 
 def _nominative_from_source(word: str, oblique: dict[str, str]) -> str | None:
     """The English spelling of `word` without the ending the source shows it has."""
-    from retranslate.russian import name_key
+    from retranslate.language.russian import name_key
 
     wanted = oblique.get(name_key(word))
     if wanted is None:

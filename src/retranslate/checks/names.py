@@ -64,7 +64,7 @@ def _after_opening(text: str, offset: int, starts: set[int]) -> bool:
 def same_name(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
-    from retranslate.russian import name_key
+    from retranslate.language.russian import name_key
 
     if a.count("-") != b.count("-"):
         return False  # Nursultan (a man) and Nur-Sultan (a city) share a key but not a hyphen
@@ -100,7 +100,7 @@ class _Groups:
 def group_spellings(counts: Counter[str], glossary: Glossary,
                     source_names: dict[str, str] | None = None) -> list[list[str]]:
     """Spellings of one name, grouped. `source_names` maps a spelling to its Russian name."""
-    from retranslate.russian import name_key
+    from retranslate.language.russian import name_key
 
     spellings = sorted(counts)
     groups = _Groups(spellings)
@@ -158,7 +158,7 @@ def _source_names(ctx: CheckContext, spellings: Iterable[str]) -> dict[str, str]
         return {}
     from rapidfuzz import fuzz
 
-    from retranslate.russian import name_key, nominative
+    from retranslate.language.russian import name_key, nominative
 
     keys = {name_key(nominative(w)) for w in _CAPITALISED_RU.findall(ctx.source.text)}
     found = {}

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from retranslate import quantities
 from retranslate.checks import Check, CheckContext
+from retranslate.language import quantities
+from retranslate.language.quantities import MONTHS_EN, Quantity
 from retranslate.models import Finding, Segment, Severity, Span
-from retranslate.quantities import MONTHS_EN, Quantity
 
 _AMPM = re.compile(r"(?P<h>\d{1,2}(?::\d\d)?\s*)(?P<x>[ap])(?P<rest>\.?\s?m\.?)", re.IGNORECASE)
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])")

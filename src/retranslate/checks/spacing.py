@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from retranslate import english
 from retranslate.checks import Check, CheckContext
+from retranslate.language import english
 from retranslate.models import Document, Finding, Severity, Span
 
 # A spaced full stop must end the line or come before a capital: "With . as argument" and

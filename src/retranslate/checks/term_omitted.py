@@ -29,7 +29,7 @@ def _rendered(english: str, entry: Entry) -> bool:
 
 
 def _mentioned(russian_text: str, entry: Entry, present: set[str]) -> bool:
-    from retranslate.russian import lemmas, mentions, words
+    from retranslate.language.russian import lemmas, mentions, words
 
     # Cheap test first: the first word of some term must occur in some form.
     hopeful = [term for term in entry.source
@@ -43,7 +43,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     entries = [e for e in ctx.glossary.entries if e.source]
     if not entries:
         return
-    from retranslate.russian import lemmas, words
+    from retranslate.language.russian import lemmas, words
 
     target = ctx.target_segments
     for link, evidence in ctx.reliable_links():

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 
 from retranslate.checks import Check, CheckContext
+from retranslate.language.quantities import MONTH_RU_PATTERN, MONTHS_EN, canonical, month_ru
 from retranslate.models import Finding, Severity, Span
 from retranslate.patterns import compile_later
-from retranslate.quantities import MONTH_RU_PATTERN, MONTHS_EN, canonical, month_ru
 
 _DATE = compile_later(
     rf"(?<![\w])(?:(?P<day>[0-3]?\d)\s+)?{MONTH_RU_PATTERN}(?![а-яё])"
@@ -130,7 +130,7 @@ def _fragment(text: str, fragment: str, span: Span) -> Finding:
         text[:span.start].rstrip(" \t")[-1:] in "\n.!?"
     if (len(words) > 1 or not opening) and len(words) <= 3 \
             and all(w[:1].isupper() for w in words):
-        from retranslate.russian import transliterate
+        from retranslate.language.russian import transliterate
 
         latin = transliterate(fragment)
         return Finding(rule="untranslated/name", span=span, severity=Severity.WARNING,

@@ -31,10 +31,10 @@ def align(target: str, source: str, glossaries: tuple[str, ...], no_default_glos
     Each link shows its confidence; links below the reliability threshold are marked "?" and
     never drive a fix. A sentence with nothing on the other side was added or dropped.
     """
-    from retranslate.align import align as align_sentences
-    from retranslate.document import read_document
+    from retranslate.files.document import read_document
     from retranslate.glossary import glossary_for
-    from retranslate.segment import split_sentences
+    from retranslate.language.align import align as align_sentences
+    from retranslate.language.segment import split_sentences
 
     en = read_document(target, encoding)
     ru = read_document(source, encoding)

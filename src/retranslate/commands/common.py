@@ -11,8 +11,8 @@ import click
 
 from retranslate.checks import Check, batch_hooks, load_checks
 from retranslate.config import find_config, load_config
-from retranslate.discover import walk
 from retranslate.errors import RetranslateError, SkippedFile
+from retranslate.files.discover import walk
 from retranslate.glossary import glossary_for
 from retranslate.models import FileResult
 from retranslate.pipeline import Options, run

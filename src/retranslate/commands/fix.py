@@ -9,8 +9,8 @@ from typing import Any, BinaryIO
 import click
 
 from retranslate.commands.common import Batch, report_error, shared_options
-from retranslate.document import encode, write_document
 from retranslate.errors import RetranslateError
+from retranslate.files.document import encode, write_document
 from retranslate.render import located
 from retranslate.render.diff import unified_diff
 

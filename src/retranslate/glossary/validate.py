@@ -20,7 +20,7 @@ def fix_text(text: str, glossary: Glossary, *, only_autofix: bool = False) -> tu
     """Apply the glossary's suggestions to a plain text; the new text and the finding count."""
     from retranslate.checks import CheckContext
     from retranslate.checks.glossary import run
-    from retranslate.document import decode
+    from retranslate.files.document import decode
     from retranslate.repair.apply import apply_edits, edits_for
 
     document = decode(text.encode("utf-8"), "<example>", fmt="text")

@@ -11,7 +11,7 @@ import itertools
 import os
 import re
 
-from retranslate.document import encode
+from retranslate.files.document import encode
 from retranslate.models import FileResult
 
 _NO_NEWLINE = b"\n\\ No newline at end of file\n"

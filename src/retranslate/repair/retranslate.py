@@ -28,9 +28,9 @@ class SentenceTranslator(Protocol):
 
 def enforce_glossary(translation: str, source: str, glossary: Glossary) -> str:
     """The translation with every entry the source sentence calls for put right."""
-    from retranslate.checks.glossary import conditions_hold, matcher_for
+    from retranslate.glossary.conditions import conditions_hold, matcher_for
+    from retranslate.language.russian import mentions
     from retranslate.repair.substitute import substitution
-    from retranslate.russian import mentions
 
     edits: list[Edit] = []
     entries = glossary.entries

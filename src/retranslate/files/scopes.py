@@ -29,13 +29,13 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
 
 
 def prose_regions(text: str, fmt: str) -> tuple[Span, ...]:
-    """The prose regions of `text`, sorted and disjoint."""
+    """The prose regions of plain text or Markdown, sorted and disjoint.
+
+    Bilingual formats are not decided here: their reader knows where the targets are
+    (`document.prose_of`), so the arrow runs from the format readers to the scopes.
+    """
     if not text:
         return ()
-    if fmt in ("po", "xliff", "tmx"):  # bilingual: only the target texts are ours to check
-        from retranslate.bilingual import target_regions
-
-        return target_regions(text, fmt)
     if fmt != "markdown":
         return (Span(0, len(text)),)
     excluded = _markdown_blocks(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import dataclasses
 import os
 import stat
 import sys
@@ -11,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from retranslate.errors import InputError, SkippedFile
-from retranslate.models import Document
-from retranslate.scopes import prose_regions
+from retranslate.files.scopes import prose_regions
+from retranslate.models import Document, Span
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -25,6 +26,9 @@ _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 # A NUL this early means a binary file; text encodings with NULs (UTF-16/32) announce themselves
 # with a BOM, which is checked first.
 _SNIFF_BYTES = 8192
+
+
+BILINGUAL_FORMATS = ("po", "xliff", "tmx")
 
 
 def detect_format(path: str) -> str:
@@ -89,8 +93,31 @@ def decode(raw: bytes, path: str, encoding: str | None = None, fmt: str | None =
         encoding=chosen,
         bom=bom,
         format=kind,
-        prose=prose_regions(text, kind),
+        prose=prose_of(text, kind),
     )
+
+
+def prose_of(text: str, fmt: str) -> tuple[Span, ...]:
+    """What is prose in a document of format `fmt`: a bilingual file's targets, else the scopes."""
+    if text and fmt in BILINGUAL_FORMATS:
+        from retranslate.files.bilingual import target_regions
+
+        return target_regions(text, fmt)
+    return prose_regions(text, fmt)
+
+
+def read_bilingual(path: str, encoding: str | None = None) -> tuple[Document, Document]:
+    """A PO, XLIFF or TMX file as a target Document (exact text, target prose) and its source."""
+    from retranslate.files.bilingual import bilingual_format, read_units
+
+    fmt = bilingual_format(path) or "xliff"
+    raw = read_document(path, encoding)
+    target = dataclasses.replace(raw, format=fmt, prose=prose_of(raw.text, fmt))
+    units = read_units(path)
+    text = "\n\n".join(" ".join(u.source.split()) for u in units)
+    source = Document(path=f"{path} (source)", text=text, format="text",
+                      prose=(Span(0, len(text)),) if text else ())
+    return target, source
 
 
 def read_document(path: str, encoding: str | None = None) -> Document:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retranslate.models import Document, Span
+from retranslate.models import Span
 
 FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
 BILINGUAL_FORMATS = frozenset(FORMATS.values())
@@ -148,28 +148,9 @@ def _without_escapes(start: int, end: int, text: str) -> Iterator[Span]:
         yield Span(cursor, end)
 
 
-def read(path: str, encoding: str | None = None) -> tuple[Document, Document]:
-    """The file as a target Document (exact text, target prose) and its source as a Document."""
-    from retranslate.document import read_document
-
-    fmt = bilingual_format(path) or "xliff"
-    raw = read_document(path, encoding)
-    target = Document(path=raw.path, text=raw.text, encoding=raw.encoding, bom=raw.bom,
-                      format=fmt, prose=target_regions(raw.text, fmt),
-                      fingerprint=raw.fingerprint)
-    units = read_units(path)
-    text = "\n\n".join(" ".join(u.source.split()) for u in units)
-    source = Document(path=f"{path} (source)", text=text, format="text",
-                      prose=(Span(0, len(text)),) if text else ())
-    return target, source
-
-
-def targets(document: Document, text: str | None = None) -> dict[str, str]:
-    """Target text by unit id, as translate-toolkit reads `text` (default: the document's)."""
-    from retranslate.document import encode
-
-    data = encode(document, document.text if text is None else text)
-    return {unit.id: unit.target for unit in read_units(document.path, data)}
+def targets(path: str, data: bytes | None = None) -> dict[str, str]:
+    """Target text by unit id, as translate-toolkit reads the file (or `data`, its bytes)."""
+    return {unit.id: unit.target for unit in read_units(path, data)}
 
 
 def write_targets(path: str, new: dict[str, str], data: bytes | None = None) -> bytes:

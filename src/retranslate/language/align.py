@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from retranslate import quantities
 from retranslate.glossary.model import Entry, Glossary
+from retranslate.language import quantities
 from retranslate.models import Alignment, Segment
 
 Bead = tuple[int, int, int, int]  # source start, target start, source count, target count
@@ -258,7 +258,7 @@ def _logaddexp(a: float, b: float) -> float:
 
 
 def _source_side(text: str, entries: Sequence[Entry]) -> _Side:
-    from retranslate import russian
+    from retranslate.language import russian
 
     side = _Side(length=len(text))
     side.numbers = {_key(q) for q in quantities.russian(text)}
@@ -276,7 +276,7 @@ def _source_side(text: str, entries: Sequence[Entry]) -> _Side:
 
 
 def _target_side(text: str, entries: Sequence[Entry]) -> _Side:
-    from retranslate.russian import name_key
+    from retranslate.language.russian import name_key
 
     side = _Side(length=len(text))
     side.numbers = {_key(q) for q in quantities.english(text)}
@@ -291,7 +291,7 @@ def _target_side(text: str, entries: Sequence[Entry]) -> _Side:
 
 @lru_cache(maxsize=65536)
 def _cognate(word: str) -> str:
-    from retranslate.russian import name_key
+    from retranslate.language.russian import name_key
 
     return name_key(word)[:4]
 
@@ -305,7 +305,7 @@ def _first_letter(text: str) -> int:
 
 
 def _may_mention(text: str, entry: Entry) -> bool:
-    from retranslate.russian import mentions
+    from retranslate.language.russian import mentions
 
     return mentions(text, entry.source)
 

@@ -1,0 +1,1 @@
+"""Reading and writing files: documents, prose scopes, bilingual formats, discovery, pairing."""

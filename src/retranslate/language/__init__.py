@@ -1,0 +1,1 @@
+"""What knows languages: sentences, alignment, Russian morphology, English words, quantities."""
