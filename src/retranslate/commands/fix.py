@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import json
 import sys
-from typing import Any, BinaryIO
+from collections.abc import Iterator
+from typing import IO, Any, BinaryIO
 
 import click
 
 from retranslate.commands.common import Batch, report_error, shared_options
 from retranslate.errors import RetranslateError
 from retranslate.files.document import encode, write_document
+from retranslate.models import FileResult
 from retranslate.render import located
 from retranslate.render.diff import unified_diff
 
@@ -18,10 +21,16 @@ from retranslate.render.diff import unified_diff
 @click.command()
 @shared_options
 @click.option("-w", "--write", is_flag=True, help="Write fixes into the files instead of a diff.")
-@click.option("--retranslate", "retranslate", is_flag=True,
-              help="Re-translate flagged sentences from their Russian source with the installed "
-                   "Argos model (needs the mt extra), then enforce the glossary.")
-def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
+@click.option("--retranslate/--no-retranslate", "retranslate", default=None,
+              help="Re-translate, from their Russian source, sentences whose findings "
+                   "substitution cannot fix, keeping a new sentence only where it is better "
+                   "(needs the mt extra and a ru→en model). Default: on when a model is "
+                   "installed; --retranslate also says when it is not.")
+@click.option("--retranslation-json", type=click.File("w", encoding="utf-8"), metavar="FILE",
+              help="Write what became of each re-translated sentence as JSON (- for stdout "
+                   "with --write).")
+def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | None,
+        **kwargs: Any) -> None:
     """Repair what can be repaired safely in PATHS.
 
     Prints a unified diff (apply it with `git apply` or `patch -p1`); with --write, replaces each
@@ -31,16 +40,13 @@ def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
     Exit status: 0 all fixed (nothing left), 1 findings left unfixed (or, with --write, files
     changed), 2 usage, glossary or input error.
     """
-    translator = None
-    if retranslate:
-        from retranslate.mt.translator import load_translator
-
-        translator = load_translator()
-    batch = Batch(kwargs, fix=True, translator=translator)
+    batch = Batch(kwargs, fix=True)
     out = sys.stdout.buffer
     stdin = _StdinKeeper(kwargs["paths"] or ())
     unfixed = changed = 0
-    for result in batch.results():
+    tried: list[dict[str, Any]] = []
+    for result in _retranslating(batch, retranslate):
+        tried.extend(_report_retranslations(result))
         document = result.document
         assert result.fixed_text is not None
         # Each file's output is made in full before any of it is printed, and a file that
@@ -70,7 +76,31 @@ def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
             click.echo(f"{document.path}:{place.line}:{place.column}: not fixed: {finding.rule}: "
                        f"{finding.message}{hint}", err=True)
     stdin.echo_if_unprocessed(out)
+    if retranslation_json is not None:
+        json.dump(tried, retranslation_json, ensure_ascii=False, indent=1)
+        retranslation_json.write("\n")
     raise SystemExit(2 if batch.failed else 1 if unfixed or (write and changed) else 0)
+
+
+def _retranslating(batch: Batch, retranslate: bool | None) -> Iterator[FileResult]:
+    """The run's results, re-translated where that helps (off with --no-retranslate)."""
+    if retranslate is False:
+        return batch.results()
+    from retranslate.repair.retranslate_run import Retranslation
+
+    stage = Retranslation(batch.glossary, batch.checks, batch.options,
+                          explicit=bool(retranslate),
+                          note=lambda message: click.echo(f"retranslate: note: {message}",
+                                                          err=True))
+    return stage.results(batch.results())
+
+
+def _report_retranslations(result: FileResult) -> list[dict[str, Any]]:
+    from retranslate.render.retranslation import lines, records
+
+    for line in lines(result):
+        click.echo(line, err=True)
+    return list(records(result))
 
 
 class _StdinKeeper:

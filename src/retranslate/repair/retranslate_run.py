@@ -1,0 +1,166 @@
+"""Re-translation over a whole `fix` run: sentences from many files, one model, few batches.
+
+Files come in as substitution left them. Those with sentences to re-translate wait until enough
+sentences are gathered (or the run ends), then all go to the model in one batch, and the files
+come out again in their order. The model is loaded on the first sentence that needs it, once
+per run; without the mt extra or a model, the files pass through as substitution left them and
+one note says why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from retranslate.checks import Check, CheckContext
+from retranslate.errors import RetranslateError
+from retranslate.glossary.model import Glossary
+from retranslate.models import Document, FileResult, Finding
+from retranslate.pipeline import Options, check_document, fix_document, read_pair, read_source
+from retranslate.repair.retranslate import (
+    Plan,
+    SentenceTranslator,
+    asks_for_retranslation,
+    decide,
+    plan_retranslation,
+)
+
+# Sentences gathered before the model runs: large enough for batching to pay, small enough
+# that the files waiting for them stay few.
+BATCH_SENTENCES = 64
+INSTALL_HINT = ("install a ru→en model with `retranslate model install FILE.argosmodel` "
+                "(see docs/mt.md)")
+
+
+@dataclass
+class _Waiting:
+    result: FileResult
+    source: Document | None = None
+    plans: Sequence[Plan] = ()
+
+
+class Retranslation:
+    """The re-translating stage of one run. `explicit` is --retranslate: without it, a missing
+    extra or model is no news worth a note, since the user did not ask."""
+
+    def __init__(self, glossary: Glossary, checks: Sequence[Check], options: Options, *,
+                 explicit: bool, note: Callable[[str], None],
+                 load: Callable[[], SentenceTranslator] | None = None) -> None:
+        self.glossary = glossary
+        self.checks = checks
+        self.options = options
+        self.explicit = explicit
+        self.note = note
+        self._load = load or _load_installed
+        self._translator: SentenceTranslator | None = None
+        self._unavailable = False
+        self._installed: bool | None = None
+
+    def results(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        waiting: list[_Waiting] = []
+        sentences = 0
+        for result in results:
+            item = self._plan(result) if self._may_translate() else _Waiting(result)
+            if not item.plans and not waiting:
+                yield result
+                continue
+            waiting.append(item)
+            sentences += sum(len(plan.inputs()) for plan in item.plans)
+            if sentences >= BATCH_SENTENCES:
+                yield from self._flush(waiting)
+                waiting, sentences = [], 0
+        yield from self._flush(waiting)
+
+    def _plan(self, result: FileResult) -> _Waiting:
+        if (result.fixed_text is None or result.batch
+                or not any(asks_for_retranslation(f) for f in result.remaining)):
+            return _Waiting(result)
+        source = self._source_of(result)
+        document = _with_text(result.document, result.fixed_text)
+        context = CheckContext(document, self.glossary, source)
+        return _Waiting(result, source, plan_retranslation(context, result.remaining))
+
+    def _source_of(self, result: FileResult) -> Document | None:
+        # The pipeline reads a file's source and lets it go; only files with sentences to
+        # re-translate need it again, so it is read again here rather than kept for every file.
+        path = result.document.path
+        try:
+            return read_source(path, self.options) if path == "-" else read_pair(
+                path, self.options)[1]
+        except RetranslateError:
+            return None  # changed under us: the file was fixed without it, so be it
+
+    def _flush(self, waiting: list[_Waiting]) -> Iterator[FileResult]:
+        inputs = [i for item in waiting for plan in item.plans for i in plan.inputs()]
+        translator = self._translator_or_none() if inputs else None
+        translations = iter(translator.translate([text for text, _ in inputs],
+                                                 [forbid for _, forbid in inputs])
+                            if translator else [])
+        for item in waiting:
+            if translator is None or not item.plans:
+                yield item.result
+                continue
+            count = sum(len(plan.inputs()) for plan in item.plans)
+            yield self._retranslated(item, [next(translations) for _ in range(count)])
+
+    def _may_translate(self) -> bool:
+        if not self.explicit and self._installed is None:
+            # Without --retranslate, a run on a machine with no model must not pay for
+            # planning, nor for importing Argos to learn there is nothing to load.
+            self._installed = _installed_cheaply()
+        return not self._unavailable and (self.explicit or bool(self._installed))
+
+    def _translator_or_none(self) -> SentenceTranslator | None:
+        if self._translator is None and not self._unavailable:
+            try:
+                self._translator = self._load()
+            except RetranslateError as err:
+                self._unavailable = True
+                if self.explicit or "cannot load" in str(err):  # a broken model is news
+                    self.note(f"re-translation skipped: {err}; {INSTALL_HINT}")
+        return self._translator
+
+    def _retranslated(self, item: _Waiting, translations: list[str]) -> FileResult:
+        result = item.result
+        assert result.fixed_text is not None
+        document = _with_text(result.document, result.fixed_text)
+
+        def findings_of(candidate: Document) -> list[Finding]:
+            return check_document(candidate, self.glossary, self.checks, item.source,
+                                  self.options)
+
+        edits, records = decide(document, result.remaining, item.plans, translations,
+                                findings_of)
+        if not edits:
+            return dataclasses.replace(result, retranslations=tuple(records))
+        from retranslate.repair.apply import apply_edits
+
+        # Substitution once more, on the new sentences: a model repeats known mistakes.
+        again = fix_document(_with_text(document, apply_edits(document.text, edits)),
+                             self.glossary, self.checks, item.source, self.options)
+        return dataclasses.replace(result, fixed_text=again.fixed_text,
+                                   edits=(*result.edits, *edits, *again.edits),
+                                   remaining=again.remaining, retranslations=tuple(records))
+
+
+def _with_text(document: Document, text: str) -> Document:
+    from retranslate.files.document import prose_of
+
+    return dataclasses.replace(document, text=text, prose=prose_of(text, document.format))
+
+
+def _load_installed() -> SentenceTranslator:
+    from retranslate.mt.translator import load_translator
+
+    return load_translator()
+
+
+def _installed_cheaply() -> bool:
+    """Whether the mt extra and a ru→en model seem present, found without importing either."""
+    import importlib.util
+
+    from retranslate.mt.packages import model_folders
+
+    return (importlib.util.find_spec("argostranslate") is not None
+            and any(True for _ in model_folders("ru", "en")))
