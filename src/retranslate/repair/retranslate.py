@@ -11,7 +11,6 @@ input, drops a number or repeats a known mistake never makes a sentence worse.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -37,7 +36,8 @@ class SentenceTranslator(Protocol):
 class Plan:
     """One sentence (or an aligned run of them) to translate again, and what to send the model.
 
-    `source` is the aligned Russian, None where the sentence has no reliable link; `fragments`
+    `source` is the aligned Russian as the model gets it (no markup), None where the sentence
+    has no reliable link; `evidence` is that Russian as the checks quote it; `fragments`
     are the Russian pieces left in the English, each translated alone when the whole sentence
     cannot be.
     """
@@ -45,6 +45,7 @@ class Plan:
     span: Span
     asked: tuple[Finding, ...]
     source: str | None
+    evidence: str | None
     forbidden: tuple[str, ...]
     fragments: tuple[Finding, ...]
     fragment_forbidden: tuple[tuple[str, ...], ...]
@@ -78,29 +79,39 @@ def forbidden_forms(source: str, glossary: Glossary) -> tuple[str, ...]:
 
 
 def plan_retranslation(context: CheckContext, remaining: Sequence[Finding]) -> list[Plan]:
-    """The sentences whose open findings a new translation may resolve, in text order."""
-    groups: dict[tuple[int, ...], tuple[str | None, list[Finding]]] = {}
+    """The sentences whose open findings a new translation may resolve, in text order.
+
+    The source of a sentence is its findings' evidence: the checks quote the aligned Russian
+    only where the link is reliable, so a sentence without evidence is never re-translated
+    whole (its Russian fragments still may be), and nothing here aligns the file again.
+    """
+    by_segment: dict[int, tuple[str | None, list[Finding]]] = {}
     for finding in remaining:
         if not asks_for_retranslation(finding):
             continue
         index = context.target_segment_at(finding.span.start)
-        if index is None:
+        if index is None or (finding.evidence is None
+                             and not finding.rule.startswith("untranslated/")):
             continue
-        found = context.source_for(finding.span.start)
-        if found is not None and found[1].reliable and found[1].target:
-            key: tuple[int, ...] = found[1].target
-            source: str | None = plain(found[0])
-        elif finding.rule.startswith("untranslated/"):
-            key, source = (index,), None  # no source to trust: translate the fragment alone
+        evidence, found = by_segment.setdefault(index, (finding.evidence, []))
+        by_segment[index] = (evidence or finding.evidence, [*found, finding])
+    # Neighbours quoting the same Russian came from one source sentence: they go together.
+    groups: list[tuple[list[int], str | None, list[Finding]]] = []
+    for index in sorted(by_segment):
+        evidence, found = by_segment[index]
+        last = groups[-1] if groups else None
+        if last and evidence and last[1] == evidence and last[0][-1] == index - 1:
+            last[0].append(index)
+            last[2].extend(found)
         else:
-            continue
-        groups.setdefault(key, (source, []))[1].append(finding)
+            groups.append(([index], evidence, found))
     plans = []
     segments = context.target_segments
-    for key, (source, asked) in sorted(groups.items()):
-        span = Span(segments[key[0]].span.start, segments[key[-1]].span.end)
+    for indices, evidence, asked in groups:
+        span = Span(segments[indices[0]].span.start, segments[indices[-1]].span.end)
         fragments = _fragments(asked, span)
-        plans.append(Plan(span, tuple(asked), source,
+        source = plain(evidence) if evidence else None
+        plans.append(Plan(span, tuple(asked), source, evidence,
                           forbidden_forms(source, context.glossary) if source else (),
                           fragments,
                           tuple(forbidden_forms(f.text, context.glossary) for f in fragments)))
@@ -130,50 +141,38 @@ class _Trial:
     fragments_text: str | None = None
 
 
-def decide(document: Document, remaining: Sequence[Finding], plans: Sequence[Plan],
-           translations: Sequence[str],
-           findings_of: Callable[[Document], list[Finding]]) -> tuple[list[Edit],
-                                                                     list[Retranslation]]:
+# Runs every check on a sentence (its text) with its source sentence (or None).
+SentenceChecks = Callable[[str, str | None], list[Finding]]
+
+
+def decide(document: Document, plans: Sequence[Plan], translations: Sequence[str],
+           findings_of: SentenceChecks) -> tuple[list[Edit], list[Retranslation]]:
     """Which plans' re-translations to take, as edits to `document`, and a record of each.
 
-    `translations` answer the plans' inputs in order; `findings_of` runs every check on a
-    document. Candidates are judged in rounds, all plans of a file at once, so a file costs one
-    run of the checks per round, not one per sentence.
+    `translations` answer the plans' inputs in order. Each candidate is checked in the place of
+    the old sentence, beside the same source sentence, and compared with the old sentence
+    checked the same way: the cost follows the sentences tried, not the size of the file.
     """
-    text = document.text
-    trials = []
-    answers = iter(translations)
-    for plan in plans:
-        got = [next(answers) for _ in plan.inputs()]
-        trials.append(_candidates(plan, text, got))
-    for round_ in range(2):
-        trying = [(t, t.candidates[round_]) for t in trials
-                  if t.accepted is None and len(t.candidates) > round_]
-        if not trying:
-            break
-        edits = [Edit(t.plan.span, candidate, RULE) for t, candidate in trying]
-        candidate_document = _with_edits(document, edits)
-        found = findings_of(candidate_document)
-        shift = 0
-        for (trial, candidate), edit in zip(trying, edits, strict=True):
-            region = Span(edit.span.start + shift, edit.span.start + shift + len(candidate))
-            shift += len(candidate) - len(edit.span)
-            # Fragments translated alone answer only the Russian left in the sentence.
-            asked = trial.plan.asked if candidate is not trial.fragments_text else [
-                f for f in trial.plan.asked if f.rule.startswith("untranslated/")]
-            problem = _judge(trial.plan, asked, remaining, found, region)
-            if problem is None:
-                trial.accepted = candidate
-            else:
-                trial.problems.append(problem)
-                trial.refused = trial.refused or candidate
     from retranslate.render import LineIndex
 
+    text = document.text
+    answers = iter(translations)
     index = LineIndex(document)
     accepted, records = [], []
-    for trial in trials:
-        plan = trial.plan
-        before = text[plan.span.start:plan.span.end]
+    for plan in plans:
+        trial = _candidates(plan, text, [next(answers) for _ in plan.inputs()])
+        old = text[plan.span.start:plan.span.end]
+        before = findings_of(old, plan.evidence) if trial.candidates else []
+        for candidate in trial.candidates:
+            # Fragments translated alone answer only the Russian left in the sentence.
+            asked = plan.asked if candidate is not trial.fragments_text else [
+                f for f in plan.asked if f.rule.startswith("untranslated/")]
+            problem = _judge(asked, before, findings_of(candidate, plan.evidence))
+            if problem is None:
+                trial.accepted = candidate
+                break
+            trial.problems.append(problem)
+            trial.refused = trial.refused or candidate
         rules = tuple(dict.fromkeys(f.rule for f in plan.asked))
         place = index.position(plan.span.start)
         problems = "; ".join(dict.fromkeys(trial.problems))
@@ -185,10 +184,10 @@ def decide(document: Document, remaining: Sequence[Finding], plans: Sequence[Pla
                           f"translated alone ({problems or 'the whole sentence did not fit'})")
             else:
                 reason = f"resolves {', '.join(rules)}"
-            records.append(Retranslation(plan.span, *place, before, trial.accepted, USED_MODEL,
+            records.append(Retranslation(plan.span, *place, old, trial.accepted, USED_MODEL,
                                          reason, rules, plan.source or "", trial.refused))
         else:
-            records.append(Retranslation(plan.span, *place, before, before, USED_SUBSTITUTION,
+            records.append(Retranslation(plan.span, *place, old, old, USED_SUBSTITUTION,
                                          problems or "nothing to try", rules,
                                          plan.source or "", trial.refused))
     return accepted, records
@@ -225,20 +224,17 @@ def _candidates(plan: Plan, text: str, translations: Sequence[str]) -> _Trial:
     return trial
 
 
-def _judge(plan: Plan, asked_by: Sequence[Finding], before: Sequence[Finding],
-           after: Sequence[Finding], region: Span) -> str | None:
-    """None when the candidate in `region` resolves what asked for it and adds nothing that
-    substitution will not fix; else what is wrong with it."""
-    def inside(findings: Sequence[Finding], where: Span) -> list[Finding]:
-        return [f for f in findings
-                if where.start <= f.span.start < max(where.end, where.start + 1)]
-
+def _judge(asked_by: Sequence[Finding], before: Sequence[Finding],
+           after: Sequence[Finding]) -> str | None:
+    """None when the candidate resolves what asked for it and adds nothing substitution will
+    not fix; else what is wrong with it. `before` and `after` are the old and new sentence
+    checked alike; `asked_by` came from the whole file."""
     def key(finding: Finding) -> tuple[str, str | None]:
         return finding.rule, finding.entry_id
 
-    left = [f for f in inside(after, region) if not (f.autofix and f.suggestion is not None)]
-    had = {key(f) for f in inside(before, plan.span)}
+    left = [f for f in after if not (f.autofix and f.suggestion is not None)]
     asked = {key(f) for f in asked_by}
+    had = asked | {key(f) for f in before}
     unresolved = [f for f in left if key(f) in asked]
     if unresolved:
         return f"the re-translation leaves {_named(unresolved)}"
@@ -253,12 +249,3 @@ def _named(findings: Sequence[Finding]) -> str:
     quoted = first.text if len(first.text) <= 40 else first.text[:39] + "…"
     rules = ", ".join(dict.fromkeys(f.rule for f in findings))
     return f"{rules} (“{quoted}”)"
-
-
-def _with_edits(document: Document, edits: Sequence[Edit]) -> Document:
-    from retranslate.files.document import prose_of
-    from retranslate.repair.apply import apply_edits
-
-    text = apply_edits(document.text, edits)
-    return dataclasses.replace(document, text=text, prose=prose_of(text, document.format))
-

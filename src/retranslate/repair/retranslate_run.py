@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from retranslate.checks import Check, CheckContext
 from retranslate.errors import RetranslateError
+from retranslate.files.document import BILINGUAL_FORMATS
 from retranslate.glossary.model import Glossary
-from retranslate.models import Document, FileResult, Finding
-from retranslate.pipeline import Options, check_document, fix_document, read_pair, read_source
+from retranslate.models import Document, FileResult, Finding, Span
+from retranslate.pipeline import Options, check_document, fix_document
 from retranslate.repair.retranslate import (
     Plan,
     SentenceTranslator,
@@ -36,7 +37,6 @@ INSTALL_HINT = ("install a ru→en model with `retranslate model install FILE.ar
 @dataclass
 class _Waiting:
     result: FileResult
-    source: Document | None = None
     plans: Sequence[Plan] = ()
 
 
@@ -56,6 +56,7 @@ class Retranslation:
         self._translator: SentenceTranslator | None = None
         self._unavailable = False
         self._installed: bool | None = None
+        self._format = "text"
 
     def results(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         waiting: list[_Waiting] = []
@@ -76,20 +77,9 @@ class Retranslation:
         if (result.fixed_text is None or result.batch
                 or not any(asks_for_retranslation(f) for f in result.remaining)):
             return _Waiting(result)
-        source = self._source_of(result)
         document = _with_text(result.document, result.fixed_text)
-        context = CheckContext(document, self.glossary, source)
-        return _Waiting(result, source, plan_retranslation(context, result.remaining))
-
-    def _source_of(self, result: FileResult) -> Document | None:
-        # The pipeline reads a file's source and lets it go; only files with sentences to
-        # re-translate need it again, so it is read again here rather than kept for every file.
-        path = result.document.path
-        try:
-            return read_source(path, self.options) if path == "-" else read_pair(
-                path, self.options)[1]
-        except RetranslateError:
-            return None  # changed under us: the file was fixed without it, so be it
+        return _Waiting(result, plan_retranslation(CheckContext(document, self.glossary),
+                                                   result.remaining))
 
     def _flush(self, waiting: list[_Waiting]) -> Iterator[FileResult]:
         inputs = [i for item in waiting for plan in item.plans for i in plan.inputs()]
@@ -125,23 +115,61 @@ class Retranslation:
         result = item.result
         assert result.fixed_text is not None
         document = _with_text(result.document, result.fixed_text)
-
-        def findings_of(candidate: Document) -> list[Finding]:
-            return check_document(candidate, self.glossary, self.checks, item.source,
-                                  self.options)
-
-        edits, records = decide(document, result.remaining, item.plans, translations,
-                                findings_of)
+        # A sentence of a PO or XLIFF file is plain text once out of its file.
+        self._format = "text" if document.format in BILINGUAL_FORMATS else document.format
+        edits, records = decide(document, item.plans, translations, self._sentence_findings)
         if not edits:
             return dataclasses.replace(result, retranslations=tuple(records))
-        from retranslate.repair.apply import apply_edits
+        # Each new sentence gets substitution once more, beside its source (a model repeats
+        # known mistakes), and its findings take the place of the old sentence's.
+        sources = {plan.span: plan.evidence for plan in item.plans}
+        pieces, remaining, applied = [], [], list(result.edits)
+        cursor = shift = 0
+        old_findings = iter(sorted(result.remaining, key=lambda f: f.span.start))
+        pending = next(old_findings, None)
+        for edit in edits:
+            again = self._sentence_fix(edit.replacement, sources[edit.span])
+            new = again.fixed_text or edit.replacement
+            while pending is not None and pending.span.start < edit.span.end:
+                if pending.span.start < edit.span.start:
+                    remaining.append(_moved(pending, shift))
+                pending = next(old_findings, None)
+            pieces += [document.text[cursor:edit.span.start], new]
+            start = edit.span.start + shift
+            remaining += [_moved(f, start) for f in again.remaining]
+            applied += [edit, *again.edits]
+            shift += len(new) - len(edit.span)
+            cursor = edit.span.end
+        while pending is not None:
+            remaining.append(_moved(pending, shift))
+            pending = next(old_findings, None)
+        pieces.append(document.text[cursor:])
+        return dataclasses.replace(result, fixed_text="".join(pieces), edits=tuple(applied),
+                                   remaining=tuple(sorted(remaining,
+                                                          key=lambda f: f.span.start)),
+                                   retranslations=tuple(records))
 
-        # Substitution once more, on the new sentences: a model repeats known mistakes.
-        again = fix_document(_with_text(document, apply_edits(document.text, edits)),
-                             self.glossary, self.checks, item.source, self.options)
-        return dataclasses.replace(result, fixed_text=again.fixed_text,
-                                   edits=(*result.edits, *edits, *again.edits),
-                                   remaining=again.remaining, retranslations=tuple(records))
+    def _window(self, sentence: str, evidence: str | None) -> tuple[Document, Document | None]:
+        """A sentence as a document of its own, with its source sentence as the source."""
+        like = self._format
+        document = _with_text(Document(path="(sentence)", text="", format=like), sentence)
+        source = None if evidence is None else Document(
+            path="(source sentence)", text=evidence, format="text",
+            prose=(Span(0, len(evidence)),))
+        return document, source
+
+    def _sentence_findings(self, sentence: str, evidence: str | None) -> list[Finding]:
+        document, source = self._window(sentence, evidence)
+        return check_document(document, self.glossary, self.checks, source, self.options)
+
+    def _sentence_fix(self, sentence: str, evidence: str | None) -> FileResult:
+        document, source = self._window(sentence, evidence)
+        return fix_document(document, self.glossary, self.checks, source, self.options)
+
+
+def _moved(finding: Finding, by: int) -> Finding:
+    span = Span(finding.span.start + by, finding.span.end + by)
+    return dataclasses.replace(finding, span=span)
 
 
 def _with_text(document: Document, text: str) -> Document:
