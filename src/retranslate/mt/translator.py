@@ -48,6 +48,7 @@ class Translator:
         # CTranslate2's 4 threads; ARGOS_INTRA_THREADS set by the user still wins.
         intra = self._settings.intra_threads or (0 if "ARGOS_INTRA_THREADS" in os.environ
                                                  else cores())
+        self.threads = intra
         options: dict[str, Any] = {"device": self._settings.device,
                                    "inter_threads": self._settings.inter_threads,
                                    "intra_threads": intra}
@@ -62,6 +63,7 @@ class Translator:
                                    path=str(model.path),
                                    hint="remove it and install the .argosmodel again") from None
         self._vocabulary: list[str] | None = None
+        self.max_tokens = MAX_TOKENS
         loads += 1
 
     def translate(self, sentences: Sequence[str],
@@ -129,7 +131,7 @@ class Translator:
                 suppress_sequences=suppress or None,
                 # A sound model stops long before this; the bound only stops a broken one
                 # rambling. A constant, so a sentence translates the same alone or in a batch.
-                max_decoding_length=MAX_TOKENS,
+                max_decoding_length=self.max_tokens,
             )
         except (RuntimeError, ValueError) as err:  # CTranslate2's errors: memory, bad model
             raise RetranslateError(f"the {self.model.pair} model failed to translate: {err}",

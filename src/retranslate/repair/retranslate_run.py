@@ -84,9 +84,15 @@ class Retranslation:
     def _flush(self, waiting: list[_Waiting]) -> Iterator[FileResult]:
         inputs = [i for item in waiting for plan in item.plans for i in plan.inputs()]
         translator = self._translator_or_none() if inputs else None
-        translations = iter(translator.translate([text for text, _ in inputs],
-                                                 [forbid for _, forbid in inputs])
-                            if translator else [])
+        answers: list[str] = []
+        if translator is not None:
+            try:
+                answers = translator.translate([text for text, _ in inputs],
+                                               [forbid for _, forbid in inputs])
+            except RetranslateError as err:  # out of memory, a model broken on this input
+                self.note(f"re-translation skipped: {err}")
+                self._unavailable, translator = True, None
+        translations = iter(answers)
         for item in waiting:
             if translator is None or not item.plans:
                 yield item.result

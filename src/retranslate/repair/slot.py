@@ -48,6 +48,14 @@ def fit_sentence(old: str, translation: str) -> Fitted:
     trail = _TRAILING.search(old)
     start = lead.end() if lead else 0
     end = max(start, trail.start() if trail else len(old))
+    # An emphasis mark at the edge wraps the sentence only if the sentence does not close (or
+    # open) it itself: in "*Police* came", the first * belongs to "Police".
+    opening = re.search(r"[*_]+$", old[:start])
+    if opening and opening.group() in old[start:end]:
+        start -= len(opening.group())
+    closing = re.match(r"[*_]+", old[end:])
+    if closing and closing.group() in old[start:end]:
+        end += len(closing.group())
     inner = old[start:end]
     fitted = _keep_inline_markup(inner, _strip_wrappers(translation))
     if fitted.text is None:
@@ -96,6 +104,7 @@ def _keep_inline_markup(old: str, translation: str) -> Fitted:
 def _same_initial(old: str, text: str) -> str:
     """An old sentence starting with a capital starts the new one with a capital too."""
     first = next((c for c in old if c.isalpha()), "")
-    if first.isupper() and text[:1].islower():
-        return text[0].upper() + text[1:]
+    at = next((i for i, c in enumerate(text) if c.isalpha()), None)
+    if first.isupper() and at is not None and text[at].islower():
+        return text[:at] + text[at].upper() + text[at + 1:]
     return text
