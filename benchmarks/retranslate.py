@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # This file's name is the package's: run as a script, its folder must not shadow the package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.append(str(ROOT / "benchmarks"))  # after the package, for measure.py
+
+from measure import machine as described  # noqa: E402
 
 from mt_model import argos_environment, build_argosmodel  # noqa: E402
 
@@ -237,7 +240,6 @@ def batched(folder: Path, sentences: int, repeat: int) -> float:
     translator = load_translator()
     translator.max_tokens = CAP
     argos = offline_argos()
-    argos.get_installed_languages.cache_clear()  # Argos caches the packages it found in (a)
     translation = argos.get_translation_from_codes("ru", "en").underlying
     settings = argos.settings
     results = {}
@@ -264,17 +266,8 @@ def batched(folder: Path, sentences: int, repeat: int) -> float:
 def machine() -> str:
     from retranslate.mt.translator import cores
 
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{model}, {cores()} cores for this process, load {load:.1f}, "
-            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    return f"{described()}; {cores()} cores for this process, load average {load:.1f}"
 
 
 def main() -> None:
@@ -283,14 +276,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=("a", "b"))
     args = parser.parse_args()
-    print(f"machine: {machine()}")
+    if args.only is None:
+        # Each part in a process of its own: Argos caches the packages it has seen.
+        print(f"machine: {machine()}", flush=True)
+        for part in ("a", "b"):
+            subprocess.run([sys.executable, __file__, "--only", part, "--repeat",
+                            str(args.repeat), "--sentences", str(args.sentences)], check=True)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ.update(argos_environment(folder / "argos"))
-        if args.only != "b":
+        if args.only == "a":
             flagged_sentences(folder / "a", args.repeat)
-        if args.only != "a":
-            os.environ.update(argos_environment(folder / "argos-b"))
+        else:
             batched(folder / "b", args.sentences, args.repeat)
 
 

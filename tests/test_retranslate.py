@@ -263,3 +263,14 @@ def test_a_run_over_several_files_loads_the_model_once(
                for n in names)
     clean = CliRunner().invoke(retranslate, ["fix", *TEST_GLOSSARY, *names])
     assert "retranslat" not in clean.output and translator.loads - before == 1  # no new load
+
+
+def test_russian_left_in_a_file_without_a_source_is_translated_alone(
+        tmp_path: Path, tiny_model: dict[str, str], cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "note.txt").write_text("Police came ночью. Nobody knows why.\n",
+                                       encoding="utf-8")
+    result = cli("fix", "--retranslate", *TEST_GLOSSARY, "--write", "note.txt", cwd=tmp_path,
+                 env=tiny_model)
+    assert (tmp_path / "note.txt").read_text(encoding="utf-8") == (
+        "Police came at night. Nobody knows why.\n")
+    assert "note.txt:1:1: retranslated: resolves untranslated/text" in result.stderr.decode()
