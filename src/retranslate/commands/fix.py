@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import sys
@@ -14,7 +15,7 @@ from retranslate.commands.common import Batch, report_error, shared_options
 from retranslate.errors import RetranslateError
 from retranslate.files.document import encode, write_document
 from retranslate.models import FileResult
-from retranslate.render import located
+from retranslate.render import LineIndex, located
 from retranslate.render.diff import unified_diff
 
 
@@ -29,7 +30,13 @@ from retranslate.render.diff import unified_diff
 @click.option("--retranslation-json", type=click.File("w", encoding="utf-8"), metavar="FILE",
               help="Write what became of each re-translated sentence as JSON (- for stdout "
                    "with --write).")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also apply the suggestions of review-only findings (listed at the end).")
+@click.option("-i", "--interactive", is_flag=True,
+              help="Review each proposed change in the terminal: accept, reject, edit, accept "
+                   "all of a rule, or quit; write only what was accepted.")
 def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | None,
+        unsafe_fixes: bool, interactive: bool,
         **kwargs: Any) -> None:
     """Repair what can be repaired safely in PATHS.
 
@@ -40,7 +47,17 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
     Exit status: 0 all fixed (nothing left), 1 findings left unfixed (or, with --write, files
     changed), 2 usage, glossary or input error.
     """
+    if interactive:
+        from retranslate.commands.interactive import review_interactively
+
+        if write or retranslate:
+            raise click.UsageError("--interactive writes what you accept; it takes neither "
+                                   "--write nor --retranslate")
+        raise SystemExit(review_interactively(Batch(kwargs, fix=False, hooks=False)))
     batch = Batch(kwargs, fix=True)
+    if unsafe_fixes:
+        batch.options = dataclasses.replace(batch.options, unsafe_fixes=True)
+    unsafe: list[str] = []
     out = sys.stdout.buffer
     stdin = _StdinKeeper(kwargs["paths"] or ())
     unfixed = changed = 0
@@ -70,6 +87,8 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
         finally:
             out.flush()
         unfixed += len(result.remaining)
+        if result.edits and any(edit.unsafe for edit in result.edits):
+            unsafe.extend(_unsafe_lines(result))
         for place in located(result):
             finding = place.finding
             hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
@@ -79,7 +98,24 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
     if retranslation_json is not None:
         json.dump(tried, retranslation_json, ensure_ascii=False, indent=1)
         retranslation_json.write("\n")
+    if unsafe:
+        click.echo(f"{len(unsafe)} unsafe fix{'es' * (len(unsafe) != 1)} applied "
+                   "(review them):", err=True)
+        for line in unsafe:
+            click.echo(f"  {line}", err=True)
     raise SystemExit(2 if batch.failed else 1 if unfixed or (write and changed) else 0)
+
+
+def _unsafe_lines(result: FileResult) -> list[str]:
+    """Each unsafe edit as `path:line:column: rule: “old” → “new”`, placed in the original text
+    (an edit of a later round is placed where it landed in the text before that round)."""
+    lines = []
+    index = LineIndex(result.document)
+    for edit in sorted((e for e in result.edits if e.unsafe), key=lambda e: e.span.start):
+        line, column = index.position(min(edit.span.start, len(result.document.text)))
+        lines.append(f"{result.document.path}:{line}:{column}: {edit.rule}: "
+                     f"“{edit.original}” → “{edit.replacement}”")
+    return lines
 
 
 def _retranslating(batch: Batch, retranslate: bool | None) -> Iterator[FileResult]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from retranslate.checks import Check, CheckContext
 from retranslate.errors import RetranslateError
 from retranslate.files.document import BILINGUAL_FORMATS
 from retranslate.glossary.model import Glossary
-from retranslate.models import Document, FileResult, Finding, Span
+from retranslate.models import Document, Edit, FileResult, Finding, Span
 from retranslate.pipeline import Options, check_document, fix_document
 from retranslate.repair.retranslate import (
     Plan,
@@ -27,6 +28,7 @@ from retranslate.repair.retranslate import (
     plan_retranslation,
 )
 
+T = TypeVar("T", Finding, Edit)
 # Sentences gathered before the model runs: large enough for batching to pay, small enough
 # that the files waiting for them stay few.
 BATCH_SENTENCES = 64
@@ -143,7 +145,7 @@ class Retranslation:
             pieces += [document.text[cursor:edit.span.start], new]
             start = edit.span.start + shift
             remaining += [_moved(f, start) for f in again.remaining]
-            applied += [edit, *again.edits]
+            applied += [edit, *(_moved(e, start) for e in again.edits)]
             shift += len(new) - len(edit.span)
             cursor = edit.span.end
         while pending is not None:
@@ -173,9 +175,10 @@ class Retranslation:
         return fix_document(document, self.glossary, self.checks, source, self.options)
 
 
-def _moved(finding: Finding, by: int) -> Finding:
-    span = Span(finding.span.start + by, finding.span.end + by)
-    return dataclasses.replace(finding, span=span)
+def _moved(moved: T, by: int) -> T:
+    """A finding or an edit of a sentence, placed in the file where the sentence starts."""
+    span = Span(moved.span.start + by, moved.span.end + by)
+    return dataclasses.replace(moved, span=span)
 
 
 def _with_text(document: Document, text: str) -> Document:
