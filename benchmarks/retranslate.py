@@ -103,7 +103,7 @@ def flagged_sentences(folder: Path, repeat: int) -> float:
     from retranslate.mt.packages import install_file
     from retranslate.mt.translator import load_translator
     from retranslate.pipeline import Options, fix_document
-    from retranslate.repair.retranslate_run import Retranslation
+    from retranslate.repair.retranslate_run import RetranslationStage
 
     install_file(build_argosmodel(folder / "tiny", lexicon=LEXICON))
     russian, english = document_pair(1000, 10)
@@ -114,7 +114,7 @@ def flagged_sentences(folder: Path, repeat: int) -> float:
     done: list[Any] = []
 
     def ours() -> None:
-        stage = Retranslation(glossary, checks, Options(), explicit=True, note=print,
+        stage = RetranslationStage(glossary, checks, Options(), explicit=True, note=print,
                               load=lambda: translator)
         done[:] = list(stage.results([substituted]))
 

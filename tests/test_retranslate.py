@@ -16,7 +16,7 @@ from retranslate.files.document import decode
 from retranslate.glossary import load_glossary
 from retranslate.pipeline import Options, fix_document
 from retranslate.repair.retranslate import plan_retranslation
-from retranslate.repair.retranslate_run import Retranslation
+from retranslate.repair.retranslate_run import RetranslationStage
 
 GLOSSARY_FILE = DATA / "glossary" / "test.toml"
 GLOSSARY = load_glossary([GLOSSARY_FILE])
@@ -67,7 +67,7 @@ def test_sentences_are_chosen_by_findings_substitution_left() -> None:
     assert [f.text for f in plans[0].fragments] == ["ночью полиция"]
     translator = CannedTranslator({FLAGGED_SOURCE: RETRANSLATED,
                                    "ночью полиция": "at night the police"})
-    stage = Retranslation(GLOSSARY, load_checks(), Options(), explicit=True, note=print,
+    stage = RetranslationStage(GLOSSARY, load_checks(), Options(), explicit=True, note=print,
                           load=lambda: translator)
     [result] = list(stage.results([substituted]))
     assert translator.asked == [FLAGGED_SOURCE, "ночью полиция"]

@@ -122,9 +122,9 @@ def _retranslating(batch: Batch, retranslate: bool | None) -> Iterator[FileResul
     """The run's results, re-translated where that helps (off with --no-retranslate)."""
     if retranslate is False:
         return batch.results()
-    from retranslate.repair.retranslate_run import Retranslation
+    from retranslate.repair.retranslate_run import RetranslationStage
 
-    stage = Retranslation(batch.glossary, batch.checks, batch.options,
+    stage = RetranslationStage(batch.glossary, batch.checks, batch.options,
                           explicit=bool(retranslate),
                           note=lambda message: click.echo(f"retranslate: note: {message}",
                                                           err=True))

@@ -42,7 +42,7 @@ class _Waiting:
     plans: Sequence[Plan] = ()
 
 
-class Retranslation:
+class RetranslationStage:
     """The re-translating stage of one run. `explicit` is --retranslate: without it, a missing
     extra or model is no news worth a note, since the user did not ask."""
 
