@@ -200,33 +200,32 @@ def _pronouns_say_woman(text: str, offset: int) -> bool:
 
 
 def _source_names(ctx: CheckContext) -> tuple[dict[str, str], set[str]]:
-    """From the source's capitalised words: inflected key → nominative key, and every
-    nominative key. Empty where the source or pymorphy3 is missing."""
+    """From the source's capitalised words: the key of each surely oblique name → its
+    nominative (gender kept), and the keys of every name's nominative. Empty without pymorphy3."""
     assert ctx.source is not None
-    from retranslate.language.russian import name_key, nominative
+    from retranslate.language.russian import name_key, oblique_names
 
-    oblique: dict[str, str] = {}
-    nominatives: set[str] = set()
-    for word in set(_CAPITALISED_RU.findall(ctx.source.text)):
-        base = nominative(word)
-        nominatives.add(name_key(base))
-        if base.lower() != word.lower():
-            oblique.setdefault(name_key(word), name_key(base))
-    return oblique, nominatives
+    oblique = oblique_names(ctx.source.text)
+    nominatives = {name_key(w) for w in set(_CAPITALISED_RU.findall(ctx.source.text))
+                   if w not in oblique} | {name_key(n) for n in oblique.values()}
+    return {name_key(w): n for w, n in oblique.items()}, nominatives
 
 
 def _nominative_from_source(word: str, oblique: dict[str, str]) -> str | None:
-    """The English spelling of `word` without the ending the source shows it has."""
-    from retranslate.language.russian import name_key
+    """`word` with the source's nominative ending in place of its own, keeping the English
+    spelling of the stem (Furgala → Furgal, Sokolovoy → Sokolova); None where the English word
+    is itself English ("Ukraine" is not "Украине" left in the locative) or the stems differ."""
+    from retranslate.language.russian import name_key, transliterate
 
-    wanted = oblique.get(name_key(word))
-    if wanted is None:
+    nominative = oblique.get(name_key(word))
+    if nominative is None or english.count(word) > 0:
         return None
-    candidates = {word[:-len(e)] for e in ("ogo", "omu", "om", "em", "ym", "oy", "yu", "u", "a",
-                                           "e", "y") if word.endswith(e) and len(word) > len(e) + 2}
-    candidates |= {c + "y" for c in candidates} | {c + "aya" for c in candidates}
-    matching = sorted(c for c in candidates if name_key(c) == wanted)
-    return matching[0] if len(matching) == 1 else None
+    latin = re.sub(r"(?:yy|iy|yi)$", "y", transliterate(nominative))
+    stem = _common_prefix(word.lower(), latin)
+    if len(stem) < 3 or len(word) - len(stem) > 3 or len(latin) - len(stem) > 3:
+        return None
+    suggestion = word[:len(stem)] + latin[len(stem):]
+    return suggestion if suggestion != word else None
 
 
 CHECK = Check(
