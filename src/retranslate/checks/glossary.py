@@ -71,6 +71,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             continue
         for candidate in match.candidates:
             entry = entries[candidate.entry]
+            if _acronym_in_lower_case(entry, text[span.start: span.end]):
+                continue
             verdict, evidence = _source_verdict(ctx, entry, span)
             if verdict == "silent":
                 applies = conditions_hold(entry, text, span, in_text)
@@ -99,6 +101,16 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 entry_id=entry.id,
             )
             break
+
+
+def _acronym_in_lower_case(entry: Entry, matched: str) -> bool:
+    """An initialism written in lower case is another word ("und", a URL's "dnd-...").
+
+    Matching is case-insensitive, so an entry for DND or UND also finds "dnd" and "und".
+    """
+    folded = matched.casefold()
+    forms = [w for w in entry.wrong if w.casefold() == folded]
+    return bool(forms) and all(w.isupper() for w in forms) and not matched.isupper()
 
 
 def _message(matched: str, entry: Entry, right: str) -> str:
