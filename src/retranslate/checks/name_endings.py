@@ -16,7 +16,9 @@ alone ("Marine", "Simone").
   surname ("Svetlana Tikhanovski"): fixed where the text writes the same first name with the
   feminine surname; reported where the text (same or next sentence) says "she" or "her" and
   never "he" or "his", or where the source has the feminine name. "Nikita" ends in "-a" too,
-  so the pronouns must agree before anything is said.
+  so the pronouns must agree before anything is said. A surname alone in the man's form
+  ("Medvedev after she refused") is reported where the text names the woman in full
+  ("Evgenia Medvedeva"), calls this person "she", and names no man of that surname.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
 _COMMON = 5000
+_FIRST_NAME_LIKE = 10000  # "Paul", "Pavel", not "Later" or "President"
 _SAFE_ALONE = ("u", "om", "em", "ym", "ogo", "omu", "yu", "oy")
 
 
@@ -106,6 +109,12 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                         done.add(at)
                         yield _case(word, at, bare_of[word], autofix=True,
                                     why=f"the text also writes “{' '.join(fixed)}”")
+    # Where a first name comes before a surname, the surname is not alone ("Later" is no name).
+    after_name = {second_start for first, _, second, second_start in tokens
+                  if second and english.count(first) < _FIRST_NAME_LIKE}
+    for word, at, second, _ in tokens:
+        if second is None and at not in after_name:
+            yield from _lone_feminine(text, word, at, pairs)
     for word, at, _, _ in tokens:
         if at in done:
             continue
@@ -176,6 +185,24 @@ def _feminine(ctx: CheckContext, first: str, second: str, at: int,
         yield Finding(rule="name-endings/feminine", span=span, severity=Severity.WARNING,
                       message=f"“{first} {second}” has a man's surname ending; {why}",
                       text=second, suggestion=woman, autofix=False)
+
+
+def _lone_feminine(text: str, surname: str, at: int,
+                   pairs: Counter[tuple[str, str]]) -> Iterator[Finding]:
+    """A surname alone in the man's form for a woman the text names in full: "Evgenia
+    Medvedeva ... Medvedev after she refused". Never where a man of that name is written too."""
+    woman = feminine(surname)
+    if woman is None:
+        return
+    women = [f for f, s in pairs if s == woman and f.endswith("a")]
+    men = [f for f, s in pairs if s == surname and english.count(f) < _FIRST_NAME_LIKE]
+    if not women or men or not _pronouns_say_woman(text, at):
+        return
+    yield Finding(rule="name-endings/feminine", span=Span(at, at + len(surname)),
+                  severity=Severity.WARNING,
+                  message=f"“{surname}” is the man's form; the text names “{women[0]} {woman}” "
+                          "and calls this person “she”",
+                  text=surname, suggestion=woman, autofix=False)
 
 
 def feminine_of(written: str, man: str) -> bool:
