@@ -118,6 +118,16 @@ def is_proper_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def is_surname(word: str) -> bool:
+    """Whether pymorphy3's likeliest reading of `word` is a surname (Моисеева, Гусев)."""
+    morph = _morph()
+    if morph is None:
+        return False
+    parses = morph.parse(word)
+    return bool(parses) and "Surn" in parses[0].tag
+
+
+@lru_cache(maxsize=8192)
 def nominative(word: str) -> str:
     """The nominative of an inflected name (Соколовой → соколова), for transliteration."""
     morph = _morph()
@@ -164,13 +174,15 @@ def oblique_names(text: str) -> dict[str, str]:
     tokens = list(_CAPITALISED.finditer(text))
     for i, match in enumerate(tokens):
         word = match.group()
-        parses = [p for p in morph.parse(word) if _NAME_TAGS & set(p.tag.grammemes)]
+        # A plural reading of a name (Силуанов as "of the Siluans") is no reading of a person.
+        parses = [p for p in morph.parse(word)
+                  if _NAME_TAGS & set(p.tag.grammemes) and p.tag.number != "plur"]
         if not parses or "Fixd" in parses[0].tag:
             continue
         beside = [t.group() for t in tokens[max(0, i - 1): i + 2]
                   if t is not match and _adjacent(text, t, match)]
         settled = next((c for c in map(_first_name_case, beside) if c is not None), None)
-        if settled is not None and "Name" not in parses[0].tag:
+        if settled is not None:
             cases, gender = settled
             parses = [p for p in parses if p.tag.case in cases and str(p.tag.gender) == gender]
         elif any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag
