@@ -80,3 +80,17 @@ def test_a_lone_mans_form_for_a_woman_named_in_full() -> None:
 ])
 def test_a_lone_mans_form_without_proof_stays(text: str) -> None:
     assert run_check("name_endings", text) == []
+
+
+def test_endings_no_english_spelling_has() -> None:
+    text = ("The team flew with minister Ivan Senichevym. Fans of Dostoevskogo met Olga "
+            "Kurnosovoj near the Konjushennoj square.")
+    assert run_check("name_endings", text) == [
+        ("name-endings/case", "Senichevym", "Senichev", False),
+        ("name-endings/case", "Dostoevskogo", "Dostoevsky", False),
+        ("name-endings/case", "Kurnosovoj", "Kurnosova", False),
+        ("name-endings/case", "Konjushennoj", None, False)]
+
+
+def test_nominatives_and_english_words_with_like_endings_stay() -> None:
+    assert run_check("name_endings", "Leo Tolstoy met Vasily Lanovoy and Ivan Ivanov in Kym.") == []

@@ -11,7 +11,8 @@ alone ("Marine", "Simone").
   A single word ("Furgalu" beside "Furgal") is reported without "-a" and "-e", which end
   names of their own (Alexandra, Ruslana, Simone): "Furgala" alone may be another person.
   With a Russian source, pymorphy3 tells an inflected name from its nominative, so an ending
-  is reported even where the bare form never appears in the English.
+  is reported even where the bare form never appears in the English. A few endings no English
+  spelling has are reported alone (Senichevym, Dostoevskogo, Kurnosovoj).
 - name-endings/feminine: a woman's first name (ending in "-a" or "-ya") before a man's
   surname ("Svetlana Tikhanovski"): fixed where the text writes the same first name with the
   feminine surname; reported where the text (same or next sentence) says "she" or "her" and
@@ -121,11 +122,41 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         bare = bare_of.get(word)
         if bare is not None and inflections(bare)[word] in _SAFE_ALONE:
             yield _case(word, at, bare, autofix=False, why=f"the text also writes “{bare}”")
-        elif bare is None and source is not None:
-            nominative = _nominative_from_source(word, source[0])
+        elif bare is None:
+            nominative = _nominative_from_source(word, source[0]) if source else None
             if nominative is not None:
                 yield _case(word, at, nominative, autofix=False,
                             why="the Russian source has it in an oblique case")
+            else:
+                yield from _unmistakable_ending(word, at)
+
+
+# Endings no English spelling of a Russian name has, whatever the text says elsewhere: the
+# instrumental -ym of -ov/-ev/-in surnames (Senichevym), the genitive and dative of -sky
+# (Dostoevskogo), and the -oj of a scholarly transliteration (Kurnosovoj, Konjushennoj).
+# (pattern, nominative ending or None where the nominative is not known: Donskoj is one.)
+_UNMISTAKABLE = (
+    (re.compile(r"(?<=[a-z]{3})(ov|ev|in)ym$"), r"\1"),
+    (re.compile(r"(?<=[a-z]{2})sk(?:ogo|omu)$"), "sky"),
+    (re.compile(r"(?<=[a-z]{3})(ov|ev|in)oj$"), r"\1a"),
+    (re.compile(r"(?<=[a-z]{3})(?:sk|nn|n)oj$"), None),
+)
+
+
+def _unmistakable_ending(word: str, at: int) -> Iterator[Finding]:
+    if english.count(word):
+        return
+    for pattern, nominative in _UNMISTAKABLE:
+        match = pattern.search(word)
+        if match is None:
+            continue
+        bare = pattern.sub(nominative, word) if nominative is not None else None
+        yield Finding(rule="name-endings/case", span=Span(at, at + len(word)),
+                      severity=Severity.WARNING,
+                      message=f"“{word}” keeps a Russian case ending (“-{word[match.start():]}”)"
+                              " that no English spelling of a name has",
+                      text=word, suggestion=bare, autofix=False)
+        return
 
 
 def _bare_forms(singles: Counter[str]) -> dict[str, str]:
