@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from retranslate.checks import Check, CheckContext
+from retranslate.glossary.model import Glossary
 from retranslate.language import english
 from retranslate.models import Finding, Severity, Span
 
@@ -127,7 +129,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             if nominative is not None:
                 yield _case(word, at, nominative, autofix=False,
                             why="the Russian source has it in an oblique case")
-            else:
+            elif word not in _glossary_words(ctx.glossary):  # else the glossary reports it
                 yield from _unmistakable_ending(word, at)
 
 
@@ -137,10 +139,16 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 # (pattern, nominative ending or None where the nominative is not known: Donskoj is one.)
 _UNMISTAKABLE = (
     (re.compile(r"(?<=[a-z]{3})(ov|ev|in)ym$"), r"\1"),
-    (re.compile(r"(?<=[a-z]{2})sk(?:ogo|omu)$"), "sky"),
+    (re.compile(r"(?<=[a-z]{2}sk)(?:ogo|omu)$"), "y"),
     (re.compile(r"(?<=[a-z]{3})(ov|ev|in)oj$"), r"\1a"),
-    (re.compile(r"(?<=[a-z]{3})(?:sk|nn|n)oj$"), None),
+    (re.compile(r"(?<=[a-z]{3})(sk|nn|n)oj$"), None),
 )
+
+
+@lru_cache(maxsize=8)
+def _glossary_words(glossary: Glossary) -> frozenset[str]:
+    """Every word of the glossary's wrong forms: those spans are the glossary check's."""
+    return frozenset(w for entry in glossary.entries for form in entry.wrong for w in form.split())
 
 
 def _unmistakable_ending(word: str, at: int) -> Iterator[Finding]:
@@ -151,9 +159,10 @@ def _unmistakable_ending(word: str, at: int) -> Iterator[Finding]:
         if match is None:
             continue
         bare = pattern.sub(nominative, word) if nominative is not None else None
+        ending = word[match.end(1):] if pattern.groups else word[match.start():]
         yield Finding(rule="name-endings/case", span=Span(at, at + len(word)),
                       severity=Severity.WARNING,
-                      message=f"“{word}” keeps a Russian case ending (“-{word[match.start():]}”)"
+                      message=f"“{word}” keeps a Russian case ending (“-{ending}”)"
                               " that no English spelling of a name has",
                       text=word, suggestion=bare, autofix=False)
         return
