@@ -1,0 +1,165 @@
+"""Bilingual files (PO, XLIFF 1.2/2.0 with Trados and memoQ's, TMX, Qt TS): the target side only.
+
+translate-toolkit (imported lazily) reads the units: id, source and target. Writing back is not
+left to it, because it re-serialises the whole file (XLIFF attributes reordered, PO re-wrapped).
+Instead the target document *is* the file's exact text, with only the unit's own target texts
+as prose: checks and fixes touch nothing else, so the pipeline's ordinary diff and in-place
+write keep every other byte. Inline markup and entities inside a target (`<g>`, `<ph/>`,
+`&amp;`) and PO escapes and line wraps are non-prose, so they are carried through untouched
+too; a fix is escaped as the format needs where it lands (`escape`). The source side becomes a
+plain document of its own, one paragraph per unit, for alignment and evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from retranslate.errors import InputError
+from retranslate.files.bilingual import po, xml
+from retranslate.models import Span
+
+FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
+           ".mqxliff": "xliff", ".tmx": "tmx", ".ts": "ts"}
+BILINGUAL_FORMATS = frozenset(FORMATS.values())
+# Read first to tell a Qt Linguist file from TypeScript, which shares its suffix.
+_SNIFF = 4096
+_QT_ROOT = re.compile(r"<TS[\s>]")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translation unit as translate-toolkit reads it."""
+
+    id: str
+    source: str
+    target: str
+
+
+def bilingual_format(path: str) -> str | None:
+    """The bilingual format of the file at `path`, or None for any other file."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt == "ts" and not _is_qt_linguist(path):
+        return None
+    return fmt
+
+
+def _is_qt_linguist(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF)
+    except OSError:
+        return False
+    return any(_QT_ROOT.search(head.decode(encoding, errors="ignore"))
+               for encoding in ("utf-8", "utf-16"))
+
+
+def read_units(path: str, data: bytes | None = None) -> list[Unit]:
+    """Every unit with a source, in file order (PO header and obsolete entries left out).
+
+    `data` reads those bytes as if they were the file at `path` (a fixed text not yet written).
+    """
+    raw = Path(path).read_bytes() if data is None else data
+    fmt = bilingual_format(path) or "xliff"
+    try:
+        store = _store(fmt, raw)
+        units = list(_units(store, fmt))
+    except Exception as err:  # the toolkit raises anything from lxml errors to ValueError
+        raise InputError(f"cannot read as {fmt}: {err}", path=path) from None
+    return [unit for unit in units if unit.source.strip()]
+
+
+def _units(store: Any, fmt: str) -> Any:
+    srclang = store.getsourcelanguage() if fmt == "tmx" else ""
+    for unit in store.getunits():
+        if unit.isheader() or getattr(unit, "isobsolete", lambda: False)():
+            continue
+        if fmt == "tmx":
+            yield _tmx_unit(unit, srclang)
+        else:
+            yield Unit(str(unit.getid()), str(unit.source or ""), str(unit.target or ""))
+
+
+def _tmx_unit(unit: Any, header_srclang: str) -> Unit:
+    """A TMX unit's sides chosen by language, as `xml.tmx_sides` chooses them in the file."""
+    nodes = unit.getlanguageNodes()
+    langs = [node.get(f"{{{xml.XML_NS}}}lang") or node.get("lang") or "" for node in nodes]
+    sides = xml.tmx_sides(langs, unit.xmlelement.get("srclang") or header_srclang)
+    if sides is None:
+        return Unit(str(unit.getid()), str(unit.source or ""), str(unit.target or ""))
+    source, target = (str(unit.getNodeText(nodes[i]) or "") for i in sides)
+    return Unit(str(unit.getid()), source, target)
+
+
+def _store(fmt: str, raw: bytes) -> Any:
+    if fmt == "po":
+        from translate.storage import po as po_store
+
+        return po_store.pofile.parsestring(raw)
+    if fmt == "tmx":
+        from translate.storage import tmx
+
+        return tmx.tmxfile.parsestring(raw)
+    if fmt == "ts":
+        from translate.storage import ts2
+
+        return ts2.tsfile.parsestring(raw)
+    if xml.root_attributes(raw).get("version", "").strip().startswith("2"):
+        from translate.storage import xliff2
+
+        return xliff2.Xliff2File.parsestring(raw)
+    from translate.storage import xliff
+
+    return xliff.xlifffile.parsestring(raw)
+
+
+@lru_cache(maxsize=8)
+def located_targets(text: str, fmt: str) -> tuple[tuple[int, tuple[Span, ...]], ...]:
+    """Each target in `text`: its unit's number and its prose pieces, in file order."""
+    if fmt == "po":
+        return tuple((unit, tuple(pieces)) for unit, pieces in po.targets(text))
+    try:
+        found = xml.locate_targets(text, fmt)
+    except xml.XmlError as err:
+        raise InputError(f"cannot read as {fmt}: {err}") from None
+    return tuple((t.unit, tuple(xml.prose_pieces(text, t.start, t.end))) for t in found)
+
+
+def target_regions(text: str, fmt: str) -> tuple[Span, ...]:
+    """Where the target texts are in the file's text: the prose a check may look at and fix."""
+    return tuple(piece for _, pieces in located_targets(text, fmt) for piece in pieces)
+
+
+def prose_before(text: str, fmt: str, at: int) -> str | None:
+    """The prose of the target holding offset `at` up to `at` (None outside every target), so
+    that the start of a target reads as the start of a sentence."""
+    starts, targets = _by_start(text, fmt)
+    i = bisect.bisect_right(starts, at) - 1
+    if i < 0 or at > targets[i][-1].end:
+        return None
+    return "".join(text[p.start:min(p.end, at)] for p in targets[i] if p.start < at)
+
+
+@lru_cache(maxsize=8)
+def _by_start(text: str, fmt: str) -> tuple[list[int], list[tuple[Span, ...]]]:
+    targets = [pieces for _, pieces in located_targets(text, fmt) if pieces]
+    return [pieces[0].start for pieces in targets], targets
+
+
+def escape(text: str, fmt: str, at: int, replacement: str) -> str:
+    """`replacement` as it must be written at offset `at` of a bilingual file's text."""
+    if fmt == "po":
+        return po.escape(replacement)
+    return xml.escape(text, at, replacement)
+
+
+def unplaced(units: list[Unit], text: str, fmt: str) -> int:
+    """How many units translate-toolkit reads a target for that were not found in the text."""
+    read = sum(1 for unit in units if unit.target.strip())
+    found = {unit for unit, pieces in located_targets(text, fmt)
+             if any(text[p.start:p.end].strip() for p in pieces)}
+    return max(read - len(found), 0)
