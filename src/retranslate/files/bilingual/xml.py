@@ -59,7 +59,7 @@ def _split(name: str) -> tuple[str, str]:
 
 
 def root_attributes(raw: bytes) -> dict[str, str]:
-    """The root element's own attributes (by local name), read by expat from the file's bytes."""
+    """The root element's own attributes (those in no namespace), read from the file's bytes."""
     found: dict[str, str] = {}
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
 
@@ -67,7 +67,7 @@ def root_attributes(raw: bytes) -> dict[str, str]:
         pass
 
     def start(_name: str, attrs: dict[str, str]) -> None:
-        found.update({_split(k)[1]: v for k, v in attrs.items()})
+        found.update({k: v for k, v in attrs.items() if " " not in k})  # not its:version
         raise _Stop
 
     parser.StartElementHandler = start
@@ -102,7 +102,7 @@ def locate_targets(text: str, fmt: str) -> list[Target]:
                                               else k: v for k, v in attrs.items()}, end)
         if tag and tag.group(1):  # <target/>: nothing inside
             element.content_start = -1
-        if local in ("trans-unit", "unit", "tu", "message"):
+        if local in ("trans-unit", "segment", "tu", "message"):  # a unit as the toolkit counts
             units += 1
         if local == "header" and fmt == "tmx":
             header_srclang = element.attrs.get("srclang", "")
@@ -221,7 +221,12 @@ def in_cdata(text: str, at: int) -> bool:
 
 
 def escape(text: str, at: int, replacement: str) -> str:
-    """`replacement` written as XML at `at`: escaped as text, or kept whole inside CDATA."""
+    """`replacement` written as XML at `at`: escaped as text, or kept whole inside CDATA.
+
+    A carriage return is written as a reference either way, since a parser reads a raw one
+    as a line feed."""
     if in_cdata(text, at):
-        return replacement.replace("]]>", "]]]]><![CDATA[>")
-    return replacement.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return replacement.replace("]]>", "]]]]><![CDATA[>").replace(
+            "\r", "]]>&#13;<![CDATA[")
+    return (replacement.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
