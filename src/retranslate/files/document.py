@@ -128,6 +128,22 @@ def read_bilingual(path: str, encoding: str | None = None
     return target, source, notes
 
 
+def matchable_text(document: Document) -> str:
+    """The text a term matcher reads: a bilingual file's text with everything but its targets'
+    prose blanked to spaces (offsets kept), so a PO escape or a tag glued to a word ("\\nNoise",
+    "<g>Noise") does not hide the word; any other document's text as it is."""
+    if document.format not in BILINGUAL_FORMATS:
+        return document.text
+    pieces = []
+    cursor = 0
+    for region in document.prose:
+        pieces.append(" " * (region.start - cursor))
+        pieces.append(document.text[region.start:region.end])
+        cursor = region.end
+    pieces.append(" " * (len(document.text) - cursor))
+    return "".join(pieces)
+
+
 def sentence_start(document: Document, at: int) -> bool | None:
     """Whether offset `at` starts a sentence, where the format decides it (a bilingual file's
     target starts one); None where the text around it decides."""
