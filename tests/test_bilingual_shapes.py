@@ -189,3 +189,25 @@ def _read(name: str):  # type: ignore[no-untyped-def]
     from retranslate.files.document import read_bilingual
 
     return read_bilingual(str(BILINGUAL / name))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_evidence_is_the_units_own_source(name: str, cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    path = BILINGUAL / name
+    result = cli("check", "--format", "json", *GLOSSARY, str(path))
+    findings = [f for f in json.loads(result.stdout) if f["evidence"]]
+    assert findings or name in ("trados.sdlxliff", "utf16.xlf")
+    raw = path.read_bytes()
+    text = raw.decode(_encoding(raw))
+    lines = text.splitlines(keepends=True)
+    units = bilingual.all_units(str(path))
+    fmt = bilingual.bilingual_format(str(path)) or ""
+    for finding in findings:
+        offset = sum(len(line) for line in lines[:finding["line"] - 1]) + finding["column"] - 1
+        [number] = [n for n, span in bilingual.checked_units(text, fmt)
+                    if span.start <= offset < span.end]
+        unit = units[number - 1]
+        assert unit is not None
+        assert finding["evidence"] in " ".join(unit.source.split()), (finding, unit.source)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,22 +64,27 @@ def read_units(path: str, data: bytes | None = None) -> list[Unit]:
 
     `data` reads those bytes as if they were the file at `path` (a fixed text not yet written).
     """
+    return [unit for unit in all_units(path, data) if unit is not None and unit.source.strip()]
+
+
+def all_units(path: str, data: bytes | None = None) -> list[Unit | None]:
+    """Every unit translate-toolkit reads, in file order; None for a header or obsolete one."""
     raw = Path(path).read_bytes() if data is None else data
     fmt = bilingual_format(path) or "xliff"
     try:
         store = _store(fmt, raw)
-        units = list(_units(store, fmt))
+        return list(_units(store, fmt))
     except Exception as err:  # the toolkit raises anything from lxml errors to ValueError
         raise InputError(f"cannot read as {fmt}: {err}", path=path) from None
-    return [unit for unit in units if unit.source.strip()]
 
 
-def _units(store: Any, fmt: str) -> Any:
+def _units(store: Any, fmt: str) -> Iterator[Unit | None]:
     srclang = store.getsourcelanguage() if fmt == "tmx" else ""
-    for unit in store.getunits():
+    # `units`, not getunits(): a PO header and obsolete entries count, as in `po.targets`.
+    for unit in store.units:
         if unit.isheader() or getattr(unit, "isobsolete", lambda: False)():
-            continue
-        if fmt == "tmx":
+            yield None
+        elif fmt == "tmx":
             yield _tmx_unit(unit, srclang)
         else:
             yield Unit(str(unit.getid()), str(unit.source or ""), str(unit.target or ""))
@@ -155,6 +161,30 @@ def escape(text: str, fmt: str, at: int, replacement: str) -> str:
     if fmt == "po":
         return po.escape(replacement)
     return xml.escape(text, at, replacement)
+
+
+def checked_units(text: str, fmt: str) -> list[tuple[int, Span]]:
+    """The units whose target has prose to check: each unit's number (1-based, in file order,
+    as the toolkit counts units) and the stretch of text from its first prose to its last."""
+    spans: dict[int, Span] = {}
+    for unit, pieces in located_targets(text, fmt):
+        if any(text[p.start:p.end].strip() for p in pieces):
+            first = spans.get(unit, pieces[0])
+            spans[unit] = Span(first.start, pieces[-1].end)
+    return list(spans.items())
+
+
+def own_sources(units: list[Unit | None], text: str, fmt: str) -> list[str] | None:
+    """The source of each checked unit (`checked_units`), from the toolkit's `all_units`; None
+    where the two readings do not pair up (a unit numbered past the end, a target the toolkit
+    does not see, a blank source)."""
+    sources = []
+    for number, _ in checked_units(text, fmt):
+        unit = units[number - 1] if number <= len(units) else None
+        if unit is None or not unit.target.strip() or not unit.source.strip():
+            return None
+        sources.append(" ".join(unit.source.split()))
+    return sources
 
 
 def unplaced(units: list[Unit], text: str, fmt: str) -> int:

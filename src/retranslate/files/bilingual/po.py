@@ -26,6 +26,8 @@ def targets(text: str) -> list[tuple[int, list[Span]]]:
     offset = 0
     for line in text.splitlines(keepends=True):
         keyword = re.split(r'[\s"\[]', line, maxsplit=1)[0]
+        if keyword == "#~" and line.split()[1:2] == ["msgid"]:
+            entries += 1  # an obsolete entry is a unit to the toolkit too
         if keyword == "msgid":
             section, msgid_empty = "msgid", line.strip() == 'msgid ""'
             entries += 1
