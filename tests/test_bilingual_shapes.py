@@ -211,3 +211,31 @@ def test_evidence_is_the_units_own_source(name: str, cli) -> None:  # type: igno
         unit = units[number - 1]
         assert unit is not None
         assert finding["evidence"] in " ".join(unit.source.split()), (finding, unit.source)
+
+
+SPECIAL_TARGET = '''[[entry]]
+id = "t-wing"
+target = 'R&D <unit> "C:\\path" ]]> end'
+wrong = ["science wing"]
+autofix = true
+inflect = false
+note = "A target with every character XML and PO escape."
+'''
+
+
+@pytest.mark.parametrize("name", ["unit.po", "unit.xlf", "cdata.xlf", "unit.xliff", "unit.tmx",
+                                  "unit.ts"])
+def test_a_target_with_markup_characters_is_written_escaped(name: str, tmp_path: Path,
+                                                            cli) -> None:  # type: ignore[no-untyped-def]
+    from test_bilingual_properties import TEMPLATES
+
+    (tmp_path / "special.toml").write_text(SPECIAL_TARGET, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(TEMPLATES[name].format("The science wing met."), encoding="utf-8")
+    result = cli("fix", "--write", "--no-default-glossary", "-g", "special.toml", name,
+                 cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    [unit] = bilingual.read_units(str(path))
+    assert unit.target == 'The R&D <unit> "C:\\path" ]]> end met.'
+    assert cli("fix", "--no-default-glossary", "-g", "special.toml", name,
+               cwd=tmp_path).stdout == b""
