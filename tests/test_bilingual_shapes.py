@@ -239,3 +239,16 @@ def test_a_target_with_markup_characters_is_written_escaped(name: str, tmp_path:
     assert unit.target == 'The R&D <unit> "C:\\path" ]]> end met.'
     assert cli("fix", "--no-default-glossary", "-g", "special.toml", name,
                cwd=tmp_path).stdout == b""
+
+
+def test_tmx_target_is_the_english_variant_among_several(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # Unit 1: English empty, German present (never a target); unit 2: English after German.
+    shutil.copy(BILINGUAL / "three-languages.tmx", tmp_path / "memory.tmx")
+    result = cli("check", "--format", "json", *GLOSSARY, "memory.tmx", cwd=tmp_path)
+    import json
+
+    findings = json.loads(result.stdout)
+    assert [(f["line"], f["text"]) for f in findings] == [(3, "Protestants")]
+    assert findings[0]["column"] > 100  # in the English variant, after the German one
+    units = bilingual.read_units(str(tmp_path / "memory.tmx"))
+    assert [u.target for u in units] == ["", "The police dispersed the Protestants."]

@@ -45,8 +45,10 @@ class _Element:
     namespace: str
     attrs: dict[str, str]
     content_start: int
+    empty: bool = False
     children: list[str] = field(default_factory=list)
-    segs: list[tuple[str, int, int]] = field(default_factory=list)  # TMX: (lang, start, end)
+    seg: tuple[int, int] | None = None  # TMX <tuv>: its <seg>'s content
+    segs: list[tuple[str, int, int]] = field(default_factory=list)  # TMX <tu>: its variants
 
 
 class XmlError(ValueError):
@@ -100,8 +102,7 @@ def locate_targets(text: str, fmt: str) -> list[Target]:
             stack[-1].children.append(local)
         element = _Element(local, namespace, {_split(k)[1] if _split(k)[0] in ("", XML_NS)
                                               else k: v for k, v in attrs.items()}, end)
-        if tag and tag.group(1):  # <target/>: nothing inside
-            element.content_start = -1
+        element.empty = bool(tag and tag.group(1))  # <target/>: nothing inside
         if local in ("trans-unit", "segment", "tu", "message"):  # a unit as the toolkit counts
             units += 1
         if local == "header" and fmt == "tmx":
@@ -109,12 +110,10 @@ def locate_targets(text: str, fmt: str) -> list[Target]:
         stack.append(element)
 
     def end(_name: str) -> None:
-        at = parser.CurrentByteIndex
         element = stack.pop()
+        at = element.content_start if element.empty else parser.CurrentByteIndex
         parent = stack[-1] if stack else None
-        if element.content_start < 0 or parent is None:
-            if element.name == "tu" and fmt == "tmx":
-                _tmx_target(element, header_srclang, units, found)
+        if parent is None:
             return
         span = (element.content_start, at, units)
         if fmt == "xliff" and element.name == "target" and parent.name in ("trans-unit",
@@ -129,10 +128,11 @@ def locate_targets(text: str, fmt: str) -> list[Target]:
             if parent.attrs.get("type") not in ("obsolete", "vanished"):
                 found.append(span)
         elif fmt == "tmx" and element.name == "seg" and parent.name == "tuv":
-            grand = stack[-2] if len(stack) > 1 else None
-            if grand is not None and grand.name == "tu":
-                lang = parent.attrs.get("lang", "")
-                grand.segs.append((lang, element.content_start, at))
+            parent.seg = (element.content_start, at)
+        elif fmt == "tmx" and element.name == "tuv" and parent.name == "tu":
+            # Every variant counts, with or without a <seg>, as the toolkit counts them.
+            start, stop = element.seg or (-1, -1)
+            parent.segs.append((element.attrs.get("lang", ""), start, stop))
         elif fmt == "tmx" and element.name == "tu":
             _tmx_target(element, header_srclang, units, found)
 
@@ -174,7 +174,8 @@ def _tmx_target(tu: _Element, header_srclang: str, unit: int,
     sides = tmx_sides([lang for lang, _, _ in tu.segs], tu.attrs.get("srclang") or header_srclang)
     if sides is not None:
         _, start, end = tu.segs[sides[1]]
-        found.append((start, end, unit))
+        if start >= 0:
+            found.append((start, end, unit))
 
 
 def _to_characters(data: bytes, found: list[tuple[int, int, int]]) -> list[Target]:
