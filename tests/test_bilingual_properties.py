@@ -101,12 +101,19 @@ def test_fix_changes_nothing_but_the_targets(name: str) -> None:
     # Every element and attribute is where it was, with the same values.
     if document.format != "po":
         assert _elements(path.read_bytes()) == _elements(data)
-    # The fixed targets are the old ones with exactly the suggested repairs.
-    fixes = [(f.text, f.suggestion) for f in result.findings if f.autofix and f.suggestion]
-    for old, new in zip(before, after, strict=True):
+    # The fixed targets are the old ones with exactly the suggested repairs, each in its unit.
+    units = dict(bilingual.checked_units(original, document.format))
+    fixes: dict[int, list[tuple[str, str]]] = {}
+    for finding in result.findings:
+        if finding.autofix and finding.suggestion is not None:
+            [number] = [n for n, span in units.items()
+                        if span.start <= finding.span.start < span.end]
+            fixes.setdefault(number, []).append((finding.text, finding.suggestion))
+    for number, (old, new) in enumerate(zip(before, after, strict=True), start=1):
         intended = list(old[2])
-        for wrong, right in fixes if not old[4] else ():  # an obsolete unit stays as it was
-            intended = [form.replace(wrong, right, 1) for form in intended]
+        for wrong, right in fixes.get(number, []):
+            intended = [form.replace(wrong, right, 1) if wrong in form else form
+                        for form in intended]
         assert list(new[2]) == intended, (name, old)
 
 
@@ -114,17 +121,19 @@ Side = tuple[str, str, tuple[str, ...], str, bool]
 
 
 def _units(name: str, data: bytes) -> list[Side]:
-    """Each unit as (id, source, target forms, notes, obsolete): the toolkit's reading, with
-    TMX sides chosen by language as retranslate chooses them."""
-    fmt = bilingual.bilingual_format(str(BILINGUAL / name)) or ""
-    store = [u for u in bilingual._store(fmt, data).getunits() if not u.isheader()]
+    """Each unit as (id, source, target forms, notes, header or obsolete): the toolkit's
+    reading, in its own numbering (header and obsolete entries included), with TMX sides
+    chosen by language as retranslate chooses them."""
+    path = str(BILINGUAL / name)
+    fmt = bilingual.bilingual_format(path) or ""
+    store = bilingual._store(fmt, data).units
     if fmt == "tmx":
-        units = bilingual.read_units(str(BILINGUAL / name), data)
-        return [(u.id, u.source, (u.target,), s.getnotes(), False)
-                for u, s in zip(units, store, strict=True)]
+        units = bilingual.all_units(path, data)
+        return [(u.id, u.source, (u.target,), s.getnotes(), False) if u is not None
+                else ("", "", (), s.getnotes(), True) for u, s in zip(units, store, strict=True)]
     return [(str(u.getid()), str(u.source),
              tuple(str(f) for f in getattr(u.target, "strings", [u.target or ""])), u.getnotes(),
-             u.isobsolete()) for u in store]
+             u.isheader() or u.isobsolete()) for u in store]
 
 
 def _elements(data: bytes) -> list[tuple[str, list[tuple[str, str]]]]:

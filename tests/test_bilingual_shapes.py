@@ -42,7 +42,8 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
          ("<![CDATA[Marauders were", "<![CDATA[Looters were"),
          ("'en'>Noise grenades exploded", "'en'>Stun grenades exploded")],
         ["The police dispersed the protesters.", "Looters were detained at the shop.",
-         'Stun grenades exploded near <a href="/noise-grenades">the square</a>.']),
+         'Stun grenades exploded near <a href="/noise-grenades">the square</a>.',
+         "The Protestants Club met the police."]),
     "matches-2.0.xlf": (
         [("<target>The police dispersed the Protestants.</target>",
           "<target>The police dispersed the protesters.</target>"),
@@ -119,6 +120,7 @@ def test_git_apply_of_the_diff_equals_write(name: str, tmp_path: Path, cli) -> N
 def test_suggestions_history_comments_and_obsolete_units_are_not_checked(cli) -> None:  # type: ignore[no-untyped-def]
     for name, hidden in [("okapi-1.2.xlf", "clashed with police"),  # commented out
                          ("okapi-1.2.xlf", "went off"),  # alt-trans
+                         ("okapi-1.2.xlf", "Protestants Club"),  # mtype="protected"
                          ("matches-2.0.xlf", "at night"),  # mtc:match
                          ("memoq.mqxliff", "were dispersed by police"),  # historical unit
                          ("linguist.ts", "Old line"), ("linguist.ts", "obsolete line"),
@@ -157,7 +159,7 @@ def test_xliff_version_is_the_root_attribute(tmp_path: Path, cli) -> None:  # ty
     # its:version="2.0" on an XLIFF 1.2 root is ITS's version, not XLIFF's.
     assert "its:version=\"2.0\"" in (BILINGUAL / "okapi-1.2.xlf").read_text(encoding="utf-8")
     assert [u.id for u in bilingual.read_units(str(BILINGUAL / "okapi-1.2.xlf"))] == [
-        "night.html\x04tu1", "night.html\x04tu2", "night.html\x04tu3"]
+        "night.html\x04tu1", "night.html\x04tu2", "night.html\x04tu3", "night.html\x04tu4"]
     result = cli("check", *GLOSSARY, str(BILINGUAL / "matches-2.0.xlf"), cwd=tmp_path)
     assert result.returncode == 1 and b"error" not in result.stderr
 

@@ -26,8 +26,10 @@ _TOKEN = re.compile(
     r"|<(?P<end>/)?(?P<name>[^\s/>!?]+)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?P<empty>/)?>"
     r"|&(?:#[0-9]+|#x[0-9A-Fa-f]+|[^\s&;<]+);",
     re.DOTALL)
-# Inline elements whose content is the original's native code, not text.
+# Inline elements whose content is the original's native code, not text; and markers of text
+# not to be translated (XLIFF 1.2 protected <mrk>, XLIFF 2.0 translate="no").
 _CODE = frozenset({"ph", "bpt", "ept", "it", "ut"})
+_PROTECTED = re.compile(r"""\smtype\s*=\s*["']protected["']|\stranslate\s*=\s*["']no["']""")
 
 
 @dataclass
@@ -194,23 +196,28 @@ def prose_pieces(text: str, start: int, end: int) -> list[Span]:
     """The prose of one target's content: tags, references, comments and native code left out."""
     pieces: list[Span] = []
     cursor = start
-    code_depth = 0
+    code: list[bool] = []  # for each open inline element: whether its content is code
 
     def prose(upto: int) -> None:
-        if upto > cursor and not code_depth:
+        if upto > cursor and not any(code):
             pieces.append(Span(cursor, upto))
 
     for token in _TOKEN.finditer(text, start, end):
         prose(token.start())
         cursor = token.end()
         if token.group("cdata") is not None:
-            if not code_depth and token.end("cdata") > token.start("cdata"):
+            if not any(code) and token.end("cdata") > token.start("cdata"):
                 pieces.append(Span(token.start("cdata"), token.end("cdata")))
             continue
         name = token.group("name")
-        if name and name.rpartition(":")[2] in _CODE and not token.group("empty"):
-            code_depth += -1 if token.group("end") else 1
-            code_depth = max(code_depth, 0)
+        if not name or token.group("empty"):
+            continue
+        if token.group("end"):
+            if code:
+                code.pop()
+        else:
+            code.append(name.rpartition(":")[2] in _CODE
+                        or _PROTECTED.search(token.group()) is not None)
     prose(end)
     return pieces
 
