@@ -56,7 +56,7 @@ class CheckContext:
 
     @cached_property
     def alignments(self) -> list[Alignment]:
-        from retranslate.files.document import unit_groups
+        from retranslate.files.bilingual import unit_groups
         from retranslate.language.align import align
         from retranslate.models import Alignment
 

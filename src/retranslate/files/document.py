@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import contextlib
 import dataclasses
@@ -10,12 +9,11 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 
 from retranslate.errors import InputError, SkippedFile
 from retranslate.files.scopes import prose_regions
-from retranslate.models import Document, Edit, Segment, Span
+from retranslate.models import Document, Edit, Span
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -114,10 +112,16 @@ def read_bilingual(path: str, encoding: str | None = None
     on what could not be checked.
 
     The source has one paragraph per unit whose target is checked, that unit's own source, so
-    alignment can stay inside units (`unit_groups`); where the toolkit's units and the targets
-    found in the text do not pair up, it has one paragraph per unit the toolkit reads.
+    alignment can stay inside units (`bilingual.unit_groups`); where the toolkit's units and
+    the targets found in the text do not pair up, it has one paragraph per unit it reads.
     """
-    from retranslate.files.bilingual import all_units, bilingual_format, own_sources, unplaced
+    from retranslate.files.bilingual import (
+        all_units,
+        bilingual_format,
+        own_source_path,
+        own_sources,
+        unplaced,
+    )
 
     fmt = bilingual_format(path) or "xliff"
     raw = read_document(path, encoding)
@@ -130,39 +134,12 @@ def read_bilingual(path: str, encoding: str | None = None
     paired = own_sources(every, raw.text, fmt)
     paragraphs = paired if paired is not None else [" ".join(u.source.split()) for u in units]
     text = "\n\n".join(paragraphs)
-    source = Document(path=_own_source_path(path, paired is not None), text=text,
+    source = Document(path=own_source_path(path, paired is not None), text=text,
                       format="text", prose=(Span(0, len(text)),) if text else ())
     missed = unplaced(units, raw.text, fmt)
     notes = (f"{missed} target(s) that translate-toolkit reads could not be placed in the "
              "file's text and are not checked",) if missed else ()
     return target, source, notes
-
-
-def _own_source_path(path: str, paired: bool) -> str:
-    return f"{path} (source)" if paired else f"{path} (sources)"
-
-
-def unit_groups(document: Document, source: Document, target_segments: Sequence[Segment],
-                source_segments: Sequence[Segment]) -> list[tuple[list[int], list[int]]] | None:
-    """For a bilingual file checked against its own sources, the target and source sentences
-    of each unit (indices), so that alignment stays inside a unit; None for any other pair."""
-    if document.format not in BILINGUAL_FORMATS or source.path != _own_source_path(
-            document.path, True):
-        return None
-    from retranslate.files.bilingual import checked_units
-
-    units = checked_units(document.text, document.format)
-    if not source.text or len(units) != source.text.count("\n\n") + 1:
-        return None  # a fix emptied a target: the pairing no longer holds
-    groups: list[tuple[list[int], list[int]]] = [([], []) for _ in units]
-    starts = [span.start for _, span in units]
-    for index, segment in enumerate(target_segments):
-        at = bisect.bisect_right(starts, segment.span.start) - 1
-        groups[max(at, 0)][0].append(index)
-    for index, segment in enumerate(source_segments):
-        if segment.paragraph < len(groups):
-            groups[segment.paragraph][1].append(index)
-    return groups
 
 
 def matchable_text(document: Document) -> str:

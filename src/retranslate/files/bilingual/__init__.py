@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 
 from retranslate.errors import InputError
 from retranslate.files.bilingual import po, xml
-from retranslate.models import Span
+from retranslate.models import Document, Segment, Span
 
 FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
            ".mqxliff": "xliff", ".tmx": "tmx", ".ts": "ts"}
@@ -193,3 +193,30 @@ def unplaced(units: list[Unit], text: str, fmt: str) -> int:
     found = {unit for unit, pieces in located_targets(text, fmt)
              if any(text[p.start:p.end].strip() for p in pieces)}
     return max(read - len(found), 0)
+
+
+def own_source_path(path: str, paired: bool) -> str:
+    """The name of a bilingual file's own source document; `paired` when it has one paragraph
+    per checked unit."""
+    return f"{path} (source)" if paired else f"{path} (sources)"
+
+
+def unit_groups(document: Document, source: Document, target_segments: Sequence[Segment],
+                source_segments: Sequence[Segment]) -> list[tuple[list[int], list[int]]] | None:
+    """For a bilingual file checked against its own sources, the target and source sentences
+    of each unit (indices), so that alignment stays inside a unit; None for any other pair."""
+    if document.format not in BILINGUAL_FORMATS or source.path != own_source_path(
+            document.path, True):
+        return None
+    units = checked_units(document.text, document.format)
+    if not source.text or len(units) != source.text.count("\n\n") + 1:
+        return None  # a fix emptied a target: the pairing no longer holds
+    groups: list[tuple[list[int], list[int]]] = [([], []) for _ in units]
+    starts = [span.start for _, span in units]
+    for index, segment in enumerate(target_segments):
+        at = bisect.bisect_right(starts, segment.span.start) - 1
+        groups[max(at, 0)][0].append(index)
+    for index, segment in enumerate(source_segments):
+        if segment.paragraph < len(groups):
+            groups[segment.paragraph][1].append(index)
+    return groups
