@@ -141,3 +141,38 @@ def _elements(data: bytes) -> list[tuple[str, list[tuple[str, str]]]]:
 
     return [(str(element.tag), sorted(element.attrib.items()))
             for element in etree.fromstring(data).iter()]
+
+
+DAMAGE = st.sampled_from(["<", ">", "&", '"', "'", "]]>", "<!--", "-->", "\\", "\n", "\r\n",
+                          'msgstr "', "</target>", "<target>", "<![CDATA[", "&amp;", "\x00",
+                          "Protestants", "noise grenades", "\ufeff"])
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.floats(0, 1), insert=DAMAGE, drop=st.integers(0, 3))
+def test_damaged_files_give_a_clean_error_or_a_valid_fix(name: str, cut: float, insert: str,
+                                                          drop: int) -> None:
+    from retranslate.errors import RetranslateError
+    from retranslate.pipeline import Options, run
+
+    raw = (BILINGUAL / name).read_bytes()
+    encoding = "utf-16-le" if raw.startswith(b"\xff\xfe") else "utf-8"
+    text = raw[2:].decode(encoding) if encoding == "utf-16-le" else raw.decode(encoding)
+    at = int(cut * len(text))
+    damaged = text[:at] + insert + text[at + drop:]
+    data = (b"\xff\xfe" if encoding == "utf-16-le" else b"") + damaged.encode(encoding)
+    glossary = glossary_for([str(DATA / "glossary" / "test.toml")], default=False)
+    errors: list[RetranslateError] = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        results = list(run([str(path)], glossary, load_checks(), Options(), fix=True,
+                           report=errors.append))
+        for result in results:
+            assert result.fixed_text is not None
+            fixed = result.document.bom + result.fixed_text.encode(result.document.encoding)
+            # What was read can be read again once fixed, with the same units.
+            assert [u.id for u in bilingual.read_units(str(path), fixed)] == \
+                [u.id for u in bilingual.read_units(str(path), data)]
+    assert len(results) + len(errors) >= 1
