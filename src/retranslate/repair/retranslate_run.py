@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from retranslate.checks import Check, CheckContext
 from retranslate.errors import RetranslateError
-from retranslate.files.document import BILINGUAL_FORMATS
+from retranslate.files.document import BILINGUAL_FORMATS, written_edits
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit, FileResult, Finding, Span
 from retranslate.pipeline import Options, check_document, fix_document
@@ -137,7 +137,10 @@ class RetranslationStage:
         pending = next(old_findings, None)
         for edit in edits:
             again = self._sentence_fix(edit.replacement, sources[edit.span])
-            new = again.fixed_text or edit.replacement
+            # Escaped where it lands (XML entities, PO escapes), as substitution's edits are.
+            [written] = written_edits(document, [dataclasses.replace(
+                edit, replacement=again.fixed_text or edit.replacement)])
+            new = written.replacement
             while pending is not None and pending.span.start < edit.span.end:
                 if pending.span.start < edit.span.start:
                     remaining.append(_moved(pending, shift))
