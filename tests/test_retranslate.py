@@ -164,7 +164,8 @@ def test_a_retranslation_that_drops_a_number_is_refused(
 def test_a_retranslation_that_adds_russian_is_refused_and_substitution_kept(
         tmp_path: Path, tiny_model: dict[str, str], cli) -> None:  # type: ignore[no-untyped-def]
     # The issue's own example: the model copies what it does not know, so the re-translations
-    # of three sentences would bring Russian back. The diff is the one substitution gives.
+    # of the sentences substitution left flagged would bring Russian back. The diff is the one
+    # substitution gives.
     for name in ("curfew.en.txt", "curfew.ru.txt"):
         (tmp_path / name).write_bytes((ROOT / "examples" / name).read_bytes())
     plain = cli("fix", "--no-retranslate", "curfew.en.txt", cwd=tmp_path, env=tiny_model)
@@ -172,10 +173,10 @@ def test_a_retranslation_that_adds_russian_is_refused_and_substitution_kept(
                 cwd=tmp_path, env=tiny_model)
     assert (tried.returncode, tried.stdout) == (plain.returncode, plain.stdout)
     records = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
-    assert len(records) == 3 and {r["used"] for r in records} == {"substitution"}
+    assert records and {r["used"] for r in records} == {"substitution"}
     assert all("Cyrillic" not in r["reason"] and r["refused"] for r in records)
     assert all("would add untranslated/text" in r["reason"] for r in records)
-    assert tried.stderr.decode().count("kept substitution") == 3
+    assert tried.stderr.decode().count("kept substitution") == len(records)
 
 
 def test_markdown_emphasis_and_links_survive(tmp_path: Path, tiny_model: dict[str, str],
@@ -215,8 +216,7 @@ def test_without_a_model_fix_does_the_rest_and_says_so_once(
     assert b"+Police dispersed the protesters." in result.stdout  # the ordinary fix is made
     assert stderr.count("re-translation skipped") == 1
     assert ("retranslate: note: re-translation skipped: no ru→en model is installed "
-            "(retranslate model install FILE.argosmodel); install a ru→en model with "
-            "`retranslate model install FILE.argosmodel` (see docs/mt.md)\n") in stderr
+            "(retranslate model install FILE.argosmodel); see docs/mt.md\n") in stderr
     assert stderr.count("not fixed: untranslated/text") == 2
     quiet = cli("fix", *TEST_GLOSSARY, first, cwd=tmp_path, env=no_model)  # not asked for
     assert quiet.returncode == 1 and b"re-translation" not in quiet.stderr

@@ -116,7 +116,8 @@ class RetranslationStage:
             except RetranslateError as err:
                 self._unavailable = True
                 if self.explicit or "cannot load" in str(err):  # a broken model is news
-                    self.note(f"re-translation skipped: {err}; {INSTALL_HINT}")
+                    hint = "see docs/mt.md" if "model install" in str(err) else INSTALL_HINT
+                    self.note(f"re-translation skipped: {err}; {hint}")
         return self._translator
 
     def _retranslated(self, item: _Waiting, translations: list[str]) -> FileResult:
