@@ -1,0 +1,178 @@
+"""Russian constructions MT carries into English sign for sign or morpheme for morpheme.
+
+Each rule is one shape native English does not write, found by one regular expression over the
+text (so a file costs one pass per rule), and narrowed until native text stops matching:
+- calques/quote-dash: the Russian attribution after a quote, `", - said X` or `,” — stated in
+  the message`; English writes `," said X`. Only before a reporting verb, so a dash that
+  interrupts a quotation (`,” — she paused — “`) stays.
+- calques/reversed-quotes: quotation marks turned outwards round a short name, `center” West
+  “(the former`, and an opening mark before an attribution, `, “the message says.`: what is
+  left when «» become curly quotes the wrong way round.
+- calques/morphemes: «из-за» rendered "from-for", «из-под» "from-under": never English.
+- calques/hyphen-article: an article put inside a hyphenated compound, "Telegram-the channel"
+  («Telegram-канала»).
+- calques/dropped-abbreviation: a Russian abbreviation dropped and its full stop left, "in the
+  area of. Golubovskoe" («в районе н. п.»), and a Russian unit kept after the English one,
+  "square meters. m." («кв. м»).
+- calques/double-negation: Russian negative concord kept, "nobody did not come" («никто не
+  пришёл»); not across a relative clause ("nobody who did not vote").
+- calques/count: a count before a singular noun, "10633 case COVID-19", where the Russian
+  genitive and a preposition were lost; years ("the 2019 case") and compounds ("2 case
+  studies") are left alone.
+All are reported with the English shape as a suggestion where one replacement is certain, and
+never fixed automatically: the sentence around them usually needs rewording as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from retranslate.checks import Check, CheckContext
+from retranslate.models import Finding, Severity, Span
+
+_REPORTING = (r"(?:said|says|stated|states|added|adds|noted|notes|reported|reports|wrote|writes|"
+              r"told|tells|explained|explains|stressed|stresses|emphasized|emphasised|declared|"
+              r"commented|continued|concluded|recalled|answered|replied|specified|clarified|"
+              r"announced|insisted|admitted|warned|believes|according)")
+_QUOTE_DASH = re.compile(rf"(?P<quote>[”\"»])(?P<gap>,?[ \t]*[-–—][ \t]+)"
+                         rf"(?=(?:[\w’'-]+[ \t]+){{0,3}}?{_REPORTING}\b)")
+_REVERSED_PAIR = re.compile(r"(?<=\w)”[ \t]+(?P<inner>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)"
+                            r"[ \t]+“(?=[^\s“”])")
+_REVERSED_CLOSE = re.compile(rf"(?<=[,.!?])[ \t]+“(?=[a-z][\w ’'-]{{0,40}}?\b{_REPORTING}"
+                             rf"[.,])")
+_MORPHEMES = re.compile(r"\b(?:[Ff]rom-for|[Ff]rom-under)\b")
+_MORPHEME_ENGLISH = {"from-for": "because of", "from-under": "from under"}
+_HYPHEN_ARTICLE = re.compile(r"(?<![\w-])(?P<word>[A-Za-z][a-z]*[A-Za-z]{2})-(?:the|an?)"
+                             r"(?=[ \t]+[a-z])")
+_DROPPED_ABBREVIATION = re.compile(
+    r"\b(?:area|village|villages|city|town|region|district|settlement|settlements|vicinity|"
+    r"territory|outskirts)[ \t]+of\.(?=[ \t]+[A-Z])|(?<=[a-z] )the\.(?=[ \t]+\w)")
+_UNIT_TWICE = re.compile(r"\b(?P<unit>met(?:er|re)s|kilomet(?:er|re)s)(?P<left>\.?[ \t]+"
+                         r"(?:sq\.[ \t]*)?k?m\.?)(?![\w])")
+_DOUBLE_NEGATION = re.compile(
+    r"\b(?:[Nn]obody|[Nn]o one|[Nn]othing|[Nn]one|[Nn]ever)"
+    r"(?P<between>(?:[ \t]+[\w’'-]+){0,3}?)[ \t]+"
+    r"(?:did|does|do|will|would|could|can|has|have|had|should)[ \t]+not\b")
+_RELATIVE = frozenset(["who", "that", "which", "whom", "whose", "if", "when", "because", "whom",
+                       "where", "unless"])
+_COUNT = re.compile(r"(?<![\w.,$€£#№-])(?P<number>\d{2,}|[2-9])[ \t]+(?P<noun>case|person|"
+                    r"citizen|resident|patient|death|victim|vehicle|child|region|settlement)"
+                    r"(?=[ \t]+[A-Z\d]|[ \t]*[,.;:)]|[ \t]*$)", re.MULTILINE)
+_COUNT_BEFORE = re.compile(r"(?:\b(?:the|a|an|no|No\.|number|Number|Article|article|case|"
+                           r"Case|of|in|since|from|until|by)|[№#])[ \t]*$")
+
+
+def run(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    text = document.text
+    for _rule, finder in _RULES:
+        for finding in finder(text):
+            if document.in_prose(finding.span):
+                yield finding
+
+
+def _quote_dash(text: str) -> Iterator[Finding]:
+    if "-" not in text and "–" not in text and "—" not in text:
+        return
+    for match in _QUOTE_DASH.finditer(text):
+        gap = match.group("gap")
+        if not gap.startswith(",") and text[match.start() - 1:match.start()] not in ",.!?…":
+            continue  # no quotation closes here: a dash inside running text
+        quote = match.group("quote")
+        span = Span(match.start(), match.end())
+        yield _finding("calques/quote-dash", text, span,
+                       "A dash after a quotation is Russian attribution; English writes "
+                       "“,” said X” without it", f",{quote} " if gap.startswith(",") else f"{quote} ")
+
+
+def _reversed_quotes(text: str) -> Iterator[Finding]:
+    if "“" not in text:
+        return
+    for match in _REVERSED_PAIR.finditer(text):
+        span = Span(match.start(), match.end())
+        yield _finding("calques/reversed-quotes", text, span,
+                       "Quotation marks turned outwards; the quoted name opens with “ and "
+                       "closes with ”", f" “{match.group('inner')}” ")
+    for match in _REVERSED_CLOSE.finditer(text):
+        span = Span(match.start(), match.end())
+        yield _finding("calques/reversed-quotes", text, span,
+                       "An opening quotation mark where the quotation closes, before its "
+                       "attribution", "” ")
+
+
+def _morphemes(text: str) -> Iterator[Finding]:
+    for match in _MORPHEMES.finditer(text):
+        word = match.group()
+        english = _MORPHEME_ENGLISH[word.lower()]
+        if word[0].isupper():
+            english = english.capitalize()
+        yield _finding("calques/morphemes", text, Span(match.start(), match.end()),
+                       f"“{word}” renders a Russian preposition morpheme by morpheme; it means "
+                       f"“{english}”", english)
+
+
+def _hyphen_article(text: str) -> Iterator[Finding]:
+    for match in _HYPHEN_ARTICLE.finditer(text):
+        yield _finding("calques/hyphen-article", text, Span(match.start(), match.end()),
+                       "An article inside a hyphenated compound: a Russian compound split "
+                       "word by word", match.group("word"))
+
+
+def _dropped_abbreviation(text: str) -> Iterator[Finding]:
+    if "." not in text:
+        return
+    for match in _DROPPED_ABBREVIATION.finditer(text):
+        yield _finding("calques/dropped-abbreviation", text, Span(match.start(), match.end()),
+                       "A full stop where a Russian abbreviation (a place or a unit) was "
+                       "dropped: the word it stood for is missing", None)
+    for match in _UNIT_TWICE.finditer(text):
+        unit, left = match.group("unit"), match.group("left")
+        if left.strip(" \t.").lstrip("sq.").strip() not in ("m", "km"):
+            continue
+        if left.strip(" \t.").endswith("km") != unit.startswith("kilo"):
+            continue
+        suggestion = unit + ("." if left.endswith(".") else "")
+        yield _finding("calques/dropped-abbreviation", text, Span(match.start(), match.end()),
+                       f"The Russian unit abbreviation is left after “{unit}”", suggestion)
+
+
+def _double_negation(text: str) -> Iterator[Finding]:
+    for match in _DOUBLE_NEGATION.finditer(text):
+        if _RELATIVE.intersection(match.group("between").lower().split()):
+            continue  # "Nobody who did not vote": the negation belongs to the clause
+        yield _finding("calques/double-negation", text, Span(match.start(), match.end()),
+                       "Two negations where the Russian has one (“никто не”): English says "
+                       "“nobody did” or “everybody did not”", None)
+
+
+def _counts(text: str) -> Iterator[Finding]:
+    for match in _COUNT.finditer(text):
+        number = match.group("number")
+        if len(number) == 4 and 1800 <= int(number) <= 2099:
+            continue  # "the 2019 case"
+        if _COUNT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "No. 12 case", "in 85 region"? no: "Article 20 case" is a citation
+        yield _finding("calques/count", text, Span(match.start(), match.end()),
+                       f"A count before the singular “{match.group('noun')}”: the Russian "
+                       f"genitive (and a preposition) were lost", None)
+
+
+def _finding(rule: str, text: str, span: Span, message: str,
+             suggestion: str | None) -> Finding:
+    return Finding(rule=rule, span=span, severity=Severity.WARNING, message=message,
+                   text=text[span.start:span.end], suggestion=suggestion, autofix=False)
+
+
+_RULES = (("calques/quote-dash", _quote_dash), ("calques/reversed-quotes", _reversed_quotes),
+          ("calques/morphemes", _morphemes), ("calques/hyphen-article", _hyphen_article),
+          ("calques/dropped-abbreviation", _dropped_abbreviation),
+          ("calques/double-negation", _double_negation), ("calques/count", _counts))
+
+CHECK = Check(
+    name="calques",
+    rules=tuple(rule for rule, _ in _RULES),
+    run=run,
+    description="Russian punctuation and constructions carried into English sign for sign",
+)
+
