@@ -80,10 +80,10 @@ def _quote_dash(text: str) -> Iterator[Finding]:
         if not gap.startswith(",") and text[match.start() - 1:match.start()] not in ",.!?…":
             continue  # no quotation closes here: a dash inside running text
         quote = match.group("quote")
-        span = Span(match.start(), match.end())
-        yield _finding("calques/quote-dash", text, span,
+        english = f",{quote} " if gap.startswith(",") else f"{quote} "
+        yield _finding("calques/quote-dash", text, Span(match.start(), match.end()),
                        "A dash after a quotation is Russian attribution; English writes "
-                       "“,” said X” without it", f",{quote} " if gap.startswith(",") else f"{quote} ")
+                       "“,” said X” without it", english)
 
 
 def _reversed_quotes(text: str) -> Iterator[Finding]:

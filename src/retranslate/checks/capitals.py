@@ -93,8 +93,11 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     yield from _mid_sentence(document)
     yield from _months(document)
     yield from _known_names(document)
-    yield from _names_in_text(document)
-    yield from _lowered_names(document)
+    named = list(_names_in_text(document))
+    yield from named
+    # "Donald trump" beside "Donald Trump" is fixed above; the local evidence only adds others.
+    taken = {f.span.start for f in named} | {f.span.start + f.text.find(" ") + 1 for f in named}
+    yield from (f for f in _lowered_names(document) if f.span.start not in taken)
     yield from _march(document)
     yield from _sentence_starts(document)
 
@@ -317,7 +320,7 @@ def _lowered_names(document: Document) -> Iterator[Finding]:
             yield from _lowered(document, match.start(), word, word.capitalize())
 
 
-_GIVEN = re.compile(r"(?<![\w'’.-])(?=(?P<pair>(?P<first>[A-Za-z][a-z]+) (?P<second>[A-Za-z][a-z]{2,}))"
+_GIVEN = re.compile(r"(?<![\w'’.-])(?=(?P<first>[A-Za-z][a-z]+) (?P<second>[A-Za-z][a-z]{2,})"
                     r"(?![\w'’-]))")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|no)[ \t]+$")
 

@@ -26,3 +26,16 @@ tamara tatiana tatyana thomas timur timothy valentina valentin valery valeria va
 veronika viktor viktoria vitaly vladimir vladislav vyacheslav walter william yana yaroslav
 yekaterina yelena yevgeny yulia yuliya yuri yury zakhar
 """.split())  # noqa: SIM905
+
+FEMALE_NAMES = frozenset("""
+alena alexandra alice alina alla allison amanda amy andrea angela angelina anna anne barbara
+caroline catherine charlotte christina claire daria darya diana dorothy ekaterina elena
+elizabeth elvira emily emma evgenia helen helena hillary inna irina isabel jane janet jennifer
+jessica joanna julia kamala karen katherine kseniya ksenia larisa larissa laura lidia lidiya
+liudmila lyudmila lucy lyubov margarita maria marina marianna mary nadezhda natalia natalya
+nataliya nelly nina oksana olga polina rachel sarah sofia sophia svetlana taisiya tamara
+tatiana tatyana valentina valeria vera veronika viktoria yana yekaterina yelena yulia yuliya
+""".split())  # noqa: SIM905
+# Unisex, or not a person's name often enough to tell a gender by.
+_UNISEX = frozenset(["alex"])
+MALE_NAMES = GIVEN_NAMES - FEMALE_NAMES - _UNISEX
