@@ -84,8 +84,7 @@ def _men_for_women(ctx: CheckContext, segment: Segment, before: Sequence[Segment
     pronoun = _MALE_PRONOUN.search(sentence, mention.end())
     if pronoun is None:
         return
-    earlier = " ".join(s.text for s in before) + " " + sentence[:pronoun.start()]
-    context = earlier + " " + sentence[pronoun.end():]
+    earlier, context = _around(before, sentence, pronoun)
     if _QUOTES.search(sentence) or _MALE_PRONOUN.search(earlier) \
             or _MALE_NOUNS.search(context):
         return
@@ -97,8 +96,8 @@ def _men_for_women(ctx: CheckContext, segment: Segment, before: Sequence[Segment
                 or english.count(word) == 0:
             return  # another person it may mean
     yield from _finding(ctx, segment, pronoun, "pronouns/gender",
-                   f"“{pronoun.group()}” refers to {mention.group()}, a woman: "
-                   f"“{_female(pronoun.group())}”", _female(pronoun.group()))
+                        f"“{pronoun.group()}” refers to {mention.group()}, a woman: "
+                        f"“{_female(pronoun.group())}”", _female(pronoun.group()))
 
 
 def _women_for_institutions(ctx: CheckContext, segment: Segment, before: Sequence[Segment],
@@ -113,8 +112,7 @@ def _women_for_institutions(ctx: CheckContext, segment: Segment, before: Sequenc
     pronoun = _FEMALE_PRONOUN.search(sentence, rest_start)
     if pronoun is None:
         return
-    earlier = " ".join(s.text for s in before) + " " + sentence[:pronoun.start()]
-    context = earlier + " " + sentence[pronoun.end():]
+    earlier, context = _around(before, sentence, pronoun)
     if _FEMALE_PRONOUN.search(earlier) or _FEMALE_NOUNS.search(context) \
             or _QUOTES.search(sentence):
         return
@@ -123,8 +121,16 @@ def _women_for_institutions(ctx: CheckContext, segment: Segment, before: Sequenc
             return
     name = sentence[institution.start() + 4:rest_start]
     yield from _finding(ctx, segment, pronoun, "pronouns/institution",
-                   f"“{pronoun.group()}” refers to the {name}: English says “it” or “its”",
-                   _neuter(pronoun.group()))
+                        f"“{pronoun.group()}” refers to the {name}: English says “it” or "
+                        f"“its”", _neuter(pronoun.group()))
+
+
+def _around(before: Sequence[Segment], sentence: str,
+            pronoun: re.Match[str]) -> tuple[str, str]:
+    """The text before the pronoun (with the sentences before), and that with the sentence's
+    rest: where another antecedent could be."""
+    earlier = " ".join(s.text for s in before) + " " + sentence[:pronoun.start()]
+    return earlier, earlier + " " + sentence[pronoun.end():]
 
 
 def _female(pronoun: str) -> str:
