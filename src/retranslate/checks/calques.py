@@ -37,28 +37,29 @@ _REPORTING = (r"(?:said|says|stated|states|added|adds|noted|notes|reported|repor
               r"announced|insisted|admitted|warned|believes|according)")
 _QUOTE_DASH = re.compile(rf"(?P<quote>[”\"»])(?P<gap>,?[ \t]*[-–—][ \t]+)"
                          rf"(?=(?:[\w’'-]+[ \t]+){{0,3}}?{_REPORTING}\b)")
-_REVERSED_PAIR = re.compile(r"(?<=\w)”[ \t]+(?P<inner>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)"
+_REVERSED_PAIR = re.compile(r"”[ \t]+(?P<inner>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)"
                             r"[ \t]+“(?=[^\s“”])")
-_REVERSED_CLOSE = re.compile(rf"(?<=[,.!?])[ \t]+“(?=[a-z][\w ’'-]{{0,40}}?\b{_REPORTING}"
+_REVERSED_CLOSE = re.compile(rf"[,.!?](?P<gap>[ \t]+“)(?=[a-z][\w ’'-]{{0,40}}?\b{_REPORTING}"
                              rf"[.,])")
-_MORPHEMES = re.compile(r"\b(?:[Ff]rom-for|[Ff]rom-under)\b")
+_MORPHEMES = re.compile(r"[Ff]rom-(?:for|under)\b")
 _MORPHEME_ENGLISH = {"from-for": "because of", "from-under": "from under"}
-_HYPHEN_ARTICLE = re.compile(r"(?<![\w-])(?P<word>[A-Za-z][a-z]*[A-Za-z]{2})-(?:the|an?)"
-                             r"(?=[ \t]+[a-z])")
-_DROPPED_ABBREVIATION = re.compile(
-    r"\b(?:area|village|villages|city|town|region|district|settlement|settlements|vicinity|"
-    r"territory|outskirts)[ \t]+of\.(?=[ \t]+[A-Z])|(?<=[a-z] )the\.(?=[ \t]+\w)")
-_UNIT_TWICE = re.compile(r"\b(?P<unit>met(?:er|re)s|kilomet(?:er|re)s)(?P<left>\.?[ \t]+"
+_HYPHEN_ARTICLE = re.compile(r"-(?:the|an?)(?=[ \t]+[a-z])")
+_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][a-z]*[A-Za-z]{2}$")
+_DROPPED_ABBREVIATION = re.compile(r" (?:of\.(?=[ \t]+[A-Z])|the\.(?=[ \t]+\w))")
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:area|village|villages|city|town|region|district|"
+                           r"settlement|settlements|vicinity|territory|outskirts)$")
+_UNIT_TWICE = re.compile(r"(?P<unit>met(?:er|re)s)(?P<left>\.?[ \t]+"
                          r"(?:sq\.[ \t]*)?k?m\.?)(?![\w])")
 _DOUBLE_NEGATION = re.compile(
-    r"\b(?:[Nn]obody|[Nn]o one|[Nn]othing|[Nn]one|[Nn]ever)"
+    r"[Nn](?:obody|o one|othing|one|ever)"
     r"(?P<between>(?:[ \t]+[\w’'-]+){0,3}?)[ \t]+"
     r"(?:did|does|do|will|would|could|can|has|have|had|should)[ \t]+not\b")
 _RELATIVE = frozenset(["who", "that", "which", "whom", "whose", "if", "when", "because", "whom",
                        "where", "unless"])
-_COUNT = re.compile(r"(?<![\w.,$€£#№-])(?P<number>\d{2,}|[2-9])[ \t]+(?P<noun>case|person|"
+_COUNT = re.compile(r"\d[ \t]+(?P<noun>case|person|"
                     r"citizen|resident|patient|death|victim|vehicle|child|region|settlement)"
                     r"(?=[ \t]+[A-Z\d]|[ \t]*[,.;:)]|[ \t]*$)", re.MULTILINE)
+_NOT_COUNT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,$€£#№-")
 _COUNT_BEFORE = re.compile(r"(?:\b(?:the|a|an|no|No\.|number|Number|Article|article|case|"
                            r"Case|of|in|since|from|until|by)|[№#])[ \t]*$")
 
@@ -90,19 +91,25 @@ def _reversed_quotes(text: str) -> Iterator[Finding]:
     if "“" not in text:
         return
     for match in _REVERSED_PAIR.finditer(text):
+        if not text[match.start() - 1:match.start()].isalnum():
+            continue  # the mark must close onto a word, as a reversed opening one does
         span = Span(match.start(), match.end())
         yield _finding("calques/reversed-quotes", text, span,
                        "Quotation marks turned outwards; the quoted name opens with “ and "
                        "closes with ”", f" “{match.group('inner')}” ")
     for match in _REVERSED_CLOSE.finditer(text):
-        span = Span(match.start(), match.end())
+        span = Span(match.start("gap"), match.end("gap"))
         yield _finding("calques/reversed-quotes", text, span,
                        "An opening quotation mark where the quotation closes, before its "
                        "attribution", "” ")
 
 
 def _morphemes(text: str) -> Iterator[Finding]:
+    if "rom-" not in text:
+        return
     for match in _MORPHEMES.finditer(text):
+        if _word_before(text, match.start()):
+            continue  # "therefrom-for" is no such calque
         word = match.group()
         english = _MORPHEME_ENGLISH[word.lower()]
         if word[0].isupper():
@@ -114,31 +121,48 @@ def _morphemes(text: str) -> Iterator[Finding]:
 
 def _hyphen_article(text: str) -> Iterator[Finding]:
     for match in _HYPHEN_ARTICLE.finditer(text):
-        yield _finding("calques/hyphen-article", text, Span(match.start(), match.end()),
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if word is None:
+            continue
+        yield _finding("calques/hyphen-article", text, Span(word.start(), match.end()),
                        "An article inside a hyphenated compound: a Russian compound split "
-                       "word by word", match.group("word"))
+                       "word by word", word.group())
 
 
 def _dropped_abbreviation(text: str) -> Iterator[Finding]:
     if "." not in text:
         return
     for match in _DROPPED_ABBREVIATION.finditer(text):
-        yield _finding("calques/dropped-abbreviation", text, Span(match.start(), match.end()),
+        start = match.start() + 1
+        if match.group().startswith(" of"):
+            place = _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            if place is None:
+                continue
+            start = place.start()
+        elif not text[match.start() - 1:match.start()].islower():
+            continue
+        yield _finding("calques/dropped-abbreviation", text, Span(start, match.end()),
                        "A full stop where a Russian abbreviation (a place or a unit) was "
                        "dropped: the word it stood for is missing", None)
     for match in _UNIT_TWICE.finditer(text):
-        unit, left = match.group("unit"), match.group("left")
+        start = match.start() - 4 if text[match.start() - 4:match.start()] == "kilo" \
+            else match.start()
+        if _word_before(text, start):
+            continue  # "diameters" is no unit
+        unit, left = text[start:match.end("unit")], match.group("left")
         if left.strip(" \t.").lstrip("sq.").strip() not in ("m", "km"):
             continue
         if left.strip(" \t.").endswith("km") != unit.startswith("kilo"):
             continue
         suggestion = unit + ("." if left.endswith(".") else "")
-        yield _finding("calques/dropped-abbreviation", text, Span(match.start(), match.end()),
+        yield _finding("calques/dropped-abbreviation", text, Span(start, match.end()),
                        f"The Russian unit abbreviation is left after “{unit}”", suggestion)
 
 
 def _double_negation(text: str) -> Iterator[Finding]:
     for match in _DOUBLE_NEGATION.finditer(text):
+        if _word_before(text, match.start()):
+            continue  # "canNot", "anyone": inside a longer word
         if _RELATIVE.intersection(match.group("between").lower().split()):
             continue  # "Nobody who did not vote": the negation belongs to the clause
         yield _finding("calques/double-negation", text, Span(match.start(), match.end()),
@@ -148,14 +172,25 @@ def _double_negation(text: str) -> Iterator[Finding]:
 
 def _counts(text: str) -> Iterator[Finding]:
     for match in _COUNT.finditer(text):
-        number = match.group("number")
+        start = match.start()
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        number = text[start:match.start() + 1]
+        if number in ("0", "1") or text[start - 1:start] in _NOT_COUNT:
+            continue  # "1 case"; "$5", "No.5", "3.5" or "1,000" ends elsewhere
         if len(number) == 4 and 1800 <= int(number) <= 2099:
             continue  # "the 2019 case"
-        if _COUNT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-            continue  # "No. 12 case", "in 85 region"? no: "Article 20 case" is a citation
-        yield _finding("calques/count", text, Span(match.start(), match.end()),
+        if _COUNT_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "the 12 case files", "Article 20 case law": a citation or a modifier
+        yield _finding("calques/count", text, Span(start, match.end()),
                        f"A count before the singular “{match.group('noun')}”: the Russian "
                        f"genitive (and a preposition) were lost", None)
+
+
+def _word_before(text: str, start: int) -> bool:
+    """Whether a letter, digit or hyphen touches `start` from the left (inside a word)."""
+    before = text[start - 1:start]
+    return bool(before) and (before.isalnum() or before in "_-")
 
 
 def _finding(rule: str, text: str, span: Span, message: str,

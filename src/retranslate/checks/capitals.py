@@ -35,9 +35,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from retranslate.checks import Check, CheckContext
+from retranslate.checks import Check, CheckContext, lowered
 from retranslate.language import english
-from retranslate.language.given_names import GIVEN_NAMES
 from retranslate.models import Document, Finding, Severity, Span
 
 _PAIR = re.compile(r"(?<![\w'’.-])(?P<prev>[a-z]+(?:['’][a-z]+)?) (?P<word>[A-Z][a-z]+)"
@@ -64,13 +63,14 @@ _IDENTIFIER = re.compile(r"\b[A-Z]?[a-z]+[A-Z]\w*|\b[A-Z]{2,}[a-z]\w*|\w_\w|\w\(
 _PLURAL_SUBJECTS = frozenset({"we", "they", "you"})  # "we Americans": an apposition
 _DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "his", "her", "their",
                           "our", "its", "my", "your"])
-_COMMON = 5000  # a word at least this frequent in the list is no rare surname
+_COMMON = lowered.COMMON
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_MONTH = re.compile(rf"(?<![\w.,-])(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?[ \u00a0]"
                         rf"(?P<month>{_MONTHS})(?P<after>[ \u00a0]?(?:[,.;)]|\d{{4}}|$))?"
                         rf"(?![\w-])", re.MULTILINE)
-_MONTH_PERIOD = re.compile(rf"\b(?:end|beginning|start|middle|first half|second half) of "
-                           rf"(?P<month>{_MONTHS})\b(?![-'’])")
+# "the end of may": found from " of " (a literal the engine scans for), the word before checked.
+_MONTH_PERIOD = re.compile(rf" of (?P<month>{_MONTHS})\b(?![-'’])")
+_PERIODS = ("end", "beginning", "start", "middle", "half")
 _MONTH_DAY = re.compile(rf"\b(?:on|since|until|from|by|of|in) (?P<month>{_MONTHS})"
                         rf"(?=[ \u00a0](?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|[ \u00a0]\d{{4}}\b)")
 _TWO_WORD_NAMES = ("New York", "New Delhi", "New Zealand", "New Jersey", "New Orleans",
@@ -97,9 +97,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     yield from named
     # "Donald trump" beside "Donald Trump" is fixed above; the local evidence only adds others.
     taken = {f.span.start for f in named} | {f.span.start + f.text.find(" ") + 1 for f in named}
-    yield from (f for f in _lowered_names(document) if f.span.start not in taken)
-    yield from _march(document)
-    yield from _sentence_starts(document)
+    yield from (f for f in lowered.names(document, _readable, _CLOSED | _DETERMINERS)
+                if f.span.start not in taken)
+    yield from lowered.march(document, _readable)
+    yield from lowered.sentence_starts(document, _readable)
 
 
 def _readable(document: Document, span: Span) -> bool:
@@ -214,7 +215,8 @@ def _months(document: Document) -> Iterator[Finding]:
     for match in _MONTH_DAY.finditer(text):
         yield from _month(document, match.start("month"), match.group("month"))
     for match in _MONTH_PERIOD.finditer(text):
-        yield from _month(document, match.start("month"), match.group("month"))
+        if text[max(0, match.start() - 9):match.start()].endswith(_PERIODS):
+            yield from _month(document, match.start("month"), match.group("month"))
 
 
 def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
@@ -266,114 +268,6 @@ def _name(document: Document, start: int, written: str, canonical: str) -> Itera
         yield Finding(rule="capitals/proper-noun", span=span, severity=Severity.ERROR,
                       message=f"“{written}” is the name “{canonical}”; both words take a capital",
                       text=written, suggestion=canonical, autofix=True)
-
-
-# A march, not the month: "the March of demonstrators", "began the March on the sidewalk".
-# A capital after the preposition names it ("the March on Washington", "the March of Dimes");
-# a date, a year or "of last year" is the month.
-_MARCH = re.compile(r"(?<![\w'’-])(?:the|a) (?P<word>March) (?:of|on|to|through|along|from|"
-                    r"against|towards?|dedicated|in support) (?!(?:last|this|next|that|each|"
-                    r"every|the year)\b)(?=[a-z])")
-_WORD = re.compile(r"(?<![\w'’.@/#-])[A-Za-z][a-z]{2,}(?![\w'’@/-])")
-_LOWER_WORD = re.compile(r"(?<![\w'’.@/#-])[a-z]{3,}(?![\w'’@/-])")
-_NOT_NAMES = _CLOSED | _DETERMINERS | frozenset(["and", "van", "von", "der", "den", "del", "della",
-                                                  "de", "da", "di", "bin", "ibn", "al", "le",
-                                                  "la", "el", "das", "dos", "ter", "ten"])
-_VERB_OR_PLURAL = ("ed", "ing", "s", "ly")
-_ABBREVIATIONS = frozenset(["etc", "approx", "incl", "excl", "esp", "dept", "govt", "misc",
-                            "resp", "ibid", "viz", "cca", "circa", "est", "ref", "vol", "vols",
-                            "ver", "rev", "sec", "min", "max", "avg", "fig", "figs", "nos",
-                            "sq", "ft", "lbs", "oz", "mln", "bln", "thous", "cit", "op"])
-# A paragraph or a sentence opening with a lower-case word: after a blank line (or the text's
-# start), or after a word and a full stop on the same line.
-_LOWER_START = re.compile(r"(?:(?:\A|\n[ \t]*\n|(?<=[.!?\"”])[ \t]*\n)(?P<para>[a-z]{3,})"
-                          r"|(?<=[a-z]{3}\. )(?P<mid>[a-z]{3,}))(?=[ ,])")
-
-
-def _lowered_names(document: Document) -> Iterator[Finding]:
-    text = document.text
-    seen: set[int] = set()
-    for match in _GIVEN.finditer(text):
-        first, second = match.group("first"), match.group("second")
-        if first.lower() not in GIVEN_NAMES:
-            continue
-        if first[0].islower() and second[0].isupper() and english.count(first) < _COMMON \
-                and not _opens_sentence(text, match.start()):
-            start, end, canonical = match.start("first"), match.end("first"), first.capitalize()
-        elif first[0].isupper() and second[0].islower() and _rare_name_part(second):
-            start, end, canonical = match.start("second"), match.end("second"), \
-                second.capitalize()
-        else:
-            continue
-        seen.add(start)
-        yield from _lowered(document, start, text[start:end], canonical)
-    capitalised = Counter(_MID_CAPITAL.findall(text))
-    # Only a word the list lacks: "the Electoral Commission" beside "electoral" is a title.
-    wanted = {w.lower() for w in capitalised
-              if w.lower() not in _NOT_NAMES and english.count(w) == 0}
-    if not wanted:
-        return
-    for match in _LOWER_WORD.finditer(text):
-        word = match.group()
-        if word in wanted and match.start() not in seen \
-                and not _DETERMINER_BEFORE.search(text, max(0, match.start() - 5), match.start()):
-            yield from _lowered(document, match.start(), word, word.capitalize())
-
-
-_GIVEN = re.compile(r"(?<![\w'’.-])(?=(?P<first>[A-Za-z][a-z]+) (?P<second>[A-Za-z][a-z]{2,})"
-                    r"(?![\w'’-]))")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|no)[ \t]+$")
-
-
-def _rare_name_part(word: str) -> bool:
-    return word not in _NOT_NAMES and not word.endswith(_VERB_OR_PLURAL) \
-        and english.count(word) < _COMMON
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" \t")
-    return not before or before[-1] in ".!?\n"
-
-
-def _lowered(document: Document, start: int, written: str, canonical: str) -> Iterator[Finding]:
-    span = Span(start, start + len(written))
-    if _readable(document, span):
-        yield Finding(rule="capitals/proper-noun", span=span, severity=Severity.WARNING,
-                      message=f"“{written}” is part of a name here; names take a capital",
-                      text=written, suggestion=canonical, autofix=False)
-
-
-def _march(document: Document) -> Iterator[Finding]:
-    for match in _MARCH.finditer(document.text):
-        span = Span(match.start("word"), match.end("word"))
-        if _readable(document, span):
-            yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.WARNING,
-                          message="“March” here is a march (a procession), not the month",
-                          text="March", suggestion="march", autofix=False)
-
-
-def _sentence_starts(document: Document) -> Iterator[Finding]:
-    text = document.text
-    for match in _LOWER_START.finditer(text):
-        para = match.group("para") is not None
-        word = match.group("para") or match.group("mid")
-        start = match.start("para") if para else match.start("mid")
-        if word in _NOT_NAMES - _CLOSED or not english.is_word(word, _COMMON):
-            continue  # "de Gaulle", "van Gogh"; a rare word may be a brand or an identifier
-        if not para:
-            previous = text[max(0, start - 20):start - 2].rsplit(None, 1)[-1:]
-            if not previous or previous[0].lower() in _ABBREVIATIONS \
-                    or not english.is_word(previous[0], english.RARE):
-                continue
-        line = english.line_at(text, start)
-        if len(line.split()) < 6 or (len(line) < 80 and line.rstrip()[-1:] not in ".!?\"”»’:;,"):
-            continue  # a list entry, a caption, a label
-        span = Span(start, start + len(word))
-        if _readable(document, span):
-            where = "A paragraph" if para else "A sentence"
-            yield Finding(rule="capitals/sentence-start", span=span, severity=Severity.WARNING,
-                          message=f"{where} opens with a lower-case “{word}”", text=word,
-                          suggestion=word.capitalize(), autofix=para)
 
 
 CHECK = Check(

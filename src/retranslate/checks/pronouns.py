@@ -22,10 +22,9 @@ from collections.abc import Iterator, Sequence
 
 from retranslate.checks import Check, CheckContext
 from retranslate.language import english
-from retranslate.language.given_names import FEMALE_NAMES, MALE_NAMES
+from retranslate.language.given_names import FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES
 from retranslate.models import Finding, Segment, Severity, Span
 
-_FULL_NAME = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]+) (?P<last>[A-Z][a-z]{2,})(?![\w'’-])")
 _FEMININE_SURNAME = re.compile(r"[A-Z][a-z]+(?:ova|eva|skaya|tskaya)$")
 _MASCULINE_SURNAME = re.compile(r"[A-Z][a-z]+(?:ov|ev|sky|skiy|skii|vich)$")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
@@ -40,6 +39,8 @@ _FEMALE_NOUNS = re.compile(r"\b(?:woman|women|wife|daughter|mother|sister|girl|g
 _INSTITUTION = re.compile(r"\bthe (?:police|commission|administration|company|party|army|"
                           r"prosecutor's office|city hall|Duma|Rada)\b(?P<rest>.*)$",
                           re.IGNORECASE | re.DOTALL)
+_INSTITUTION_WORD = re.compile(r"[Tt]he (?:police|commission|administration|company|party|army|"
+                               r"prosecutor's office|city hall|Duma|Rada)\b")
 _QUOTES = re.compile(r"[\"“”«»]")
 _WINDOW = 2  # sentences before the pronoun's that may hold another antecedent
 
@@ -50,12 +51,27 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             and "He" not in text and "His" not in text:
         return
     women, men = _people(text)
+    # Only the sentences that name a woman or an institution are read, found in one pass each.
+    wanted: dict[int, set[str]] = {}
+    if women:
+        named = re.compile("|".join(re.escape(w) for w in sorted(women, key=len, reverse=True)))
+        for match in named.finditer(text):
+            _want(ctx, wanted, match.start(), "gender")
+    for match in _INSTITUTION_WORD.finditer(text):
+        _want(ctx, wanted, match.start(), "institution")
     segments = ctx.target_segments
-    for index, segment in enumerate(segments):
-        before = segments[max(0, index - _WINDOW):index]
-        if women:
+    for index in sorted(wanted):
+        segment, before = segments[index], segments[max(0, index - _WINDOW):index]
+        if "gender" in wanted[index]:
             yield from _men_for_women(ctx, segment, before, women, men)
-        yield from _women_for_institutions(ctx, segment, before, women)
+        if "institution" in wanted[index]:
+            yield from _women_for_institutions(ctx, segment, before, women)
+
+
+def _want(ctx: CheckContext, wanted: dict[int, set[str]], offset: int, rule: str) -> None:
+    index = ctx.target_segment_at(offset)
+    if index is not None:
+        wanted.setdefault(index, set()).add(rule)
 
 
 def _people(text: str) -> tuple[set[str], set[str]]:
@@ -63,14 +79,21 @@ def _people(text: str) -> tuple[set[str], set[str]]:
     out of either (a couple, "Svetlana and Sergei Tikhanovsky")."""
     women: set[str] = set()
     men: set[str] = set()
-    for match in _FULL_NAME.finditer(text):
-        first, last = match.group("first").lower(), match.group("last")
-        if first in FEMALE_NAMES:
-            women.add(last)
-        elif first in MALE_NAMES:
-            men.add(last)
-    for word in set(_CAPITALISED.findall(text)):
-        if _FEMININE_SURNAME.match(word) and english.count(word) == 0:
+    words = {w.strip(".,;:!?\"“”()«»'’") for w in set(text.split())}
+    given = [w for w in words if w[:1].isupper() and w.lower() in GIVEN_NAMES]
+    if given:
+        full_name = re.compile("(?:" + "|".join(re.escape(w) for w in given) + r") "
+                               r"(?P<last>[A-Z][a-z]{2,})(?![\w'’-])")
+        for match in full_name.finditer(text):
+            if match.start() and text[match.start() - 1].isalnum():
+                continue
+            first = match.group().split(" ", 1)[0].lower()
+            if first in FEMALE_NAMES:
+                women.add(match.group("last"))
+            elif first in MALE_NAMES:
+                men.add(match.group("last"))
+    for word in words:
+        if _FEMININE_SURNAME.fullmatch(word) and english.count(word) == 0:
             women.add(word)
     return women - men, men - women
 

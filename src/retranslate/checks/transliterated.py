@@ -19,7 +19,8 @@ from retranslate.models import Document, Finding, Severity, Span
 
 _RUSSIAN_SPELLING = re.compile(r"ts|zh|kh|shch|ja|ju|ya|yu|iy|yj|ogo$|ovo$|ykh$|enie$|enija$|"
                                r"eniya$|stvo$|stva$")
-_LOWER_WORD = re.compile(r"(?<![\w'’.@/#-])[a-z]{6,}(?![\w'’@/-])")
+_PUNCTUATION = ".,;:!?\"“”«»()[]'’"
+_JOINERS = "'’@/#-_"
 _ABBREVIATIONS = {
     "azs": "filling station", "gibdd": "traffic police", "gumvd": "Interior Ministry's main "
     "directorate", "guvd": "Interior Ministry's main directorate", "umvd": "Interior Ministry's "
@@ -27,11 +28,9 @@ _ABBREVIATIONS = {
     "Election Commission", "zhkkh": "housing and utilities", "dtp": "road accident",
     "bpla": "drone", "mchs": "Emergencies Ministry", "izhs": "individual housing construction",
 }
-_ABBREVIATION = re.compile(r"(?<![\w'’.@/#-])(?:" + "|".join(_ABBREVIATIONS) + r")(?![\w'’@/-])",
-                           re.IGNORECASE)
 _DOTTED = re.compile(r"(?<![\w'’.-])(?P<word>Zam|Nach|Zamnach|Zampred)\.(?=[ \t])")
-_DOTTED_ENGLISH = {"zam": "Deputy", "nach": "Head", "zamnach": "Deputy head",
-                   "zampred": "Deputy chairman"}
+_DOTTED_ENGLISH = {"Zam": "Deputy", "Nach": "Head", "Zamnach": "Deputy head",
+                   "Zampred": "Deputy chairman"}
 _TRANSLIT = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
              ("sh", "ш"), ("ya", "я"), ("ja", "я"), ("yu", "ю"), ("ju", "ю"), ("yo", "ё"),
              ("ye", "е"))
@@ -40,26 +39,41 @@ _LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмноп
 
 def findings(document: Document) -> Iterator[Finding]:
     text = document.text
-    for match in _ABBREVIATION.finditer(text):
-        word = match.group()
-        if word.islower() or not document.in_prose(Span(match.start(), match.end())):
-            continue  # "dtp" is desktop publishing in lower case
-        english_name = _ABBREVIATIONS[word.lower()]
-        yield _finding(match.start(), word, f"“{word}” is a Russian abbreviation left "
-                                            f"transliterated; in English: {english_name}")
-    for match in _DOTTED.finditer(text):
-        word = match.group("word")
-        yield _finding(match.start(), match.group(), f"“{word}.” is a Russian abbreviation; in "
-                                                     f"English: {_DOTTED_ENGLISH[word.lower()]}")
-    asked: dict[str, bool] = {}
-    for match in _LOWER_WORD.finditer(text):
-        word = match.group()
-        if word not in asked:
-            asked[word] = bool(_RUSSIAN_SPELLING.search(word)) and english.count(word) == 0 \
-                and _russian_word(word)
-        if asked[word] and document.in_prose(Span(match.start(), match.end())):
+    # The text's distinct words, once: each shape is then looked for only where one occurs.
+    words = {w.strip(_PUNCTUATION) for w in set(text.split())}
+    abbreviations = sorted(w for w in words if w.lower() in _ABBREVIATIONS and not w.islower())
+    for match in _occurrences(text, abbreviations):  # "dtp" in lower case is desktop publishing
+        if document.in_prose(Span(match.start(), match.end())):
+            word = match.group()
+            yield _finding(match.start(), word, f"“{word}” is a Russian abbreviation left "
+                                                f"transliterated; in English: "
+                                                f"{_ABBREVIATIONS[word.lower()]}")
+    if any(f"{w}." in text for w in _DOTTED_ENGLISH):
+        for match in _DOTTED.finditer(text):
+            word = match.group("word")
+            yield _finding(match.start(), match.group(),
+                           f"“{word}.” is a Russian abbreviation; in English: "
+                           f"{_DOTTED_ENGLISH[word]}")
+    russian = sorted(w for w in words if len(w) >= 6 and w.isalpha() and w.islower()
+                     and w.isascii() and _RUSSIAN_SPELLING.search(w)
+                     and english.count(w) == 0 and _russian_word(w))
+    for match in _occurrences(text, russian):
+        if document.in_prose(Span(match.start(), match.end())):
+            word = match.group()
             yield _finding(match.start(), word, f"“{word}” is Russian in Latin letters "
                                                 f"(«{_cyrillic(word)}»); it needs translating")
+
+
+def _occurrences(text: str, words: list[str]) -> Iterator[re.Match[str]]:
+    """Where the words stand alone in the text (not inside longer words)."""
+    if not words:
+        return
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    for match in pattern.finditer(text):
+        before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+        if not (before and (before.isalnum() or before in _JOINERS)) \
+                and not (after and (after.isalnum() or after in _JOINERS)):
+            yield match
 
 
 def _cyrillic(word: str) -> str:

@@ -1,0 +1,147 @@
+"""The capitals check's rules for capitals MT took off or put on, found from local evidence.
+
+- names: a given name lowered before a capitalised word ("General albert Pike"), a rare word
+  lowered after a capitalised given name ("Donald trump"; never a verb or a plural: "Maria
+  nodded"), and a word the list lacks lowered where the text capitalises it mid-sentence
+  elsewhere ("jail tikhanovski" beside "of Tikhanovski").
+- march: "the March of demonstrators", "began the March on the sidewalk" are a march (марш),
+  not the month, where a lower-case preposition phrase follows; "the March on Washington" and
+  "the March of Dimes" are names, "the March of last year" the month.
+- sentence starts: a paragraph, or a sentence after a full stop, opening with a lower-case
+  common word ("however, he urged"); not after abbreviations ("e.g. the", "approx. three"), in
+  lists, code or short lines. A paragraph's opening is fixed, a sentence's only reported.
+Each pattern starts with a literal or a narrow class, so the engine skips most of the text;
+the given names are looked for only when the text's words include one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from retranslate.language import english
+from retranslate.language.given_names import GIVEN_NAMES
+from retranslate.models import Document, Finding, Severity, Span
+
+Readable = Callable[[Document, Span], bool]
+
+COMMON = 5000  # a word at least this frequent in the list is no rare surname
+_PARTICLES = frozenset(["and", "van", "von", "der", "den", "del", "della", "de", "da", "di",
+                        "bin", "ibn", "al", "le", "la", "el", "das", "dos", "ter", "ten"])
+_VERB_OR_PLURAL = ("ed", "ing", "s", "ly")
+_ABBREVIATIONS = frozenset(["etc", "approx", "incl", "excl", "esp", "dept", "govt", "misc",
+                            "resp", "ibid", "viz", "cca", "circa", "est", "ref", "vol", "vols",
+                            "ver", "rev", "sec", "min", "max", "avg", "fig", "figs", "nos",
+                            "sq", "ft", "lbs", "oz", "mln", "bln", "thous", "cit", "op"])
+_EDGE = "'’-"
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|no)[ \t]+$")
+_NEXT_WORD = re.compile(r" (?P<word>[A-Za-z][a-z]{2,})(?![\w'’-])")
+_MARCH = re.compile(r" March (?:of|on|to|through|along|from|against|towards?|dedicated|"
+                    r"in support) (?!(?:last|this|next|that|each|every|the year)\b)(?=[a-z])")
+_PARAGRAPH_START = re.compile(r"\n(?:[ \t]*\n)?(?P<word>[a-z]{3,})(?=[ ,])")
+_SENTENCE_START = re.compile(r"\. (?P<word>[a-z]{3,})(?=[ ,])")
+
+
+def names(document: Document, readable: Readable, closed: frozenset[str]) -> Iterator[Finding]:
+    text = document.text
+    not_names = closed | _PARTICLES
+    seen: set[int] = set()
+    present = {w.strip(".,;:!?\"“”()") for w in set(text.split())}
+    given = sorted(w for w in present if w.lower() in GIVEN_NAMES)
+    if given:
+        pattern = re.compile("|".join(re.escape(w) for w in given) + r"(?= )")
+        for match in pattern.finditer(text):
+            if _inside_word(text, match.start()):
+                continue
+            following = _NEXT_WORD.match(text, match.end())
+            if following is None:
+                continue
+            first, second = match.group(), following.group("word")
+            if first[0].islower() and second[0].isupper() and english.count(first) < COMMON \
+                    and not _opens_sentence(text, match.start()):
+                start, written = match.start(), first
+            elif first[0].isupper() and second[0].islower() and second not in not_names \
+                    and not second.endswith(_VERB_OR_PLURAL) and english.count(second) < COMMON:
+                start, written = following.start("word"), second
+            else:
+                continue
+            seen.add(start)
+            yield from _lowered(document, readable, start, written)
+    # Only a word the list lacks: "the Electoral Commission" beside "electoral" is a title.
+    # Looked for only where the text's words hold it in lower case at all.
+    wanted = sorted({w.lower() for w in set(_MID_CAPITAL.findall(text))
+                     if w.lower() in present and w.lower() not in not_names
+                     and english.count(w) == 0})
+    if not wanted:
+        return
+    lowered = re.compile("|".join(re.escape(w) for w in wanted))
+    for match in lowered.finditer(text):
+        start = match.start()
+        if start in seen or _inside_word(text, start) or _inside_word(text, match.end(), True) \
+                or _DETERMINER_BEFORE.search(text, max(0, start - 5), start):
+            continue
+        yield from _lowered(document, readable, start, match.group())
+
+
+def march(document: Document, readable: Readable) -> Iterator[Finding]:
+    text = document.text
+    for match in _MARCH.finditer(text):
+        before = text[max(0, match.start() - 4):match.start()]
+        if not (before.endswith((" the", "\nthe", " a", "\na")) or before in ("the", "a")):
+            continue
+        span = Span(match.start() + 1, match.start() + 6)
+        if readable(document, span):
+            yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.WARNING,
+                          message="“March” here is a march (a procession), not the month",
+                          text="March", suggestion="march", autofix=False)
+
+
+def sentence_starts(document: Document, readable: Readable) -> Iterator[Finding]:
+    text = document.text
+    starts = [(m, True) for m in _PARAGRAPH_START.finditer(text)
+              if m.group().count("\n") == 2 or text[m.start() - 1:m.start()] in ".!?\"”"]
+    first = re.match(r"(?P<word>[a-z]{3,})(?=[ ,])", text)
+    if first:
+        starts.insert(0, (first, True))
+    starts += [(m, False) for m in _SENTENCE_START.finditer(text)
+               if text[max(0, m.start() - 3):m.start()].isalpha()
+               and text[max(0, m.start() - 3):m.start()].islower()]
+    for match, paragraph in starts:
+        word, start = match.group("word"), match.start("word")
+        if word in _PARTICLES or not english.is_word(word, COMMON):
+            continue  # "de Gaulle", "van Gogh"; a rare word may be a brand or an identifier
+        if not paragraph:
+            previous = text[max(0, start - 20):start - 2].rsplit(None, 1)[-1:]
+            if not previous or previous[0].lower() in _ABBREVIATIONS \
+                    or not english.is_word(previous[0], english.RARE):
+                continue
+        line = english.line_at(text, start)
+        if len(line.split()) < 6 or (len(line) < 80 and line.rstrip()[-1:] not in ".!?\"”»’:;,"):
+            continue  # a list entry, a caption, a label
+        span = Span(start, start + len(word))
+        if readable(document, span):
+            where = "A paragraph" if paragraph else "A sentence"
+            yield Finding(rule="capitals/sentence-start", span=span, severity=Severity.WARNING,
+                          message=f"{where} opens with a lower-case “{word}”", text=word,
+                          suggestion=word.capitalize(), autofix=paragraph)
+
+
+def _inside_word(text: str, at: int, after: bool = False) -> bool:
+    """Whether a letter (or an apostrophe, hyphen, dot) touches `at` from outside the match."""
+    near = text[at:at + 1] if after else text[at - 1:at] if at else ""
+    return bool(near) and (near.isalnum() or near in _EDGE or (not after and near in ".@/#"))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n"
+
+
+def _lowered(document: Document, readable: Readable, start: int,
+             written: str) -> Iterator[Finding]:
+    span = Span(start, start + len(written))
+    if readable(document, span):
+        yield Finding(rule="capitals/proper-noun", span=span, severity=Severity.WARNING,
+                      message=f"“{written}” is part of a name here; names take a capital",
+                      text=written, suggestion=written.capitalize(), autofix=False)
