@@ -90,7 +90,6 @@ _TITLED_BIGRAM = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]{2,}) [A-Z][a-z]
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
     document = ctx.document
-    yield from _mid_sentence(document)
     yield from _months(document)
     yield from _known_names(document)
     named = list(_names_in_text(document))
@@ -99,6 +98,11 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     taken = {f.span.start for f in named} | {f.span.start + f.text.find(" ") + 1 for f in named}
     yield from (f for f in lowered.names(document, _readable, _CLOSED | _DETERMINERS)
                 if f.span.start not in taken)
+    mid = list(_mid_sentence(document))
+    yield from mid
+    shifted = {f.span.start for f in mid}
+    yield from (f for f in lowered.common_nouns(document, _readable, _defined)
+                if f.span.start not in shifted)
     yield from lowered.march(document, _readable)
     yield from lowered.sentence_starts(document, _readable)
 

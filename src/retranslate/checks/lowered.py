@@ -7,6 +7,11 @@
 - march: "the March of demonstrators", "began the March on the sidewalk" are a march (марш),
   not the month, where a lower-case preposition phrase follows; "the March on Washington" and
   "the March of Dimes" are names, "the March of last year" the month.
+- common nouns: a common word capitalised after a mid-sentence article ("However, the Riot
+  police managed", "the Museum and"), where the text writes the word in lower case elsewhere
+  and capitalises it at most twice. Not a defined term ("the Term" with "Term" in quotes),
+  not before "of" or "for" ("the State of New York"), not an adjective names are made of
+  ("the Left front" is Left Front), nor an institution native news capitalises ("the Court").
 - sentence starts: a paragraph, or a sentence after a full stop, opening with a lower-case
   common word ("however, he urged"); not after abbreviations ("e.g. the", "approx. three"), in
   lists, code or short lines. A paragraph's opening is fixed, a sentence's only reported.
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from retranslate.language import english
 from retranslate.language.given_names import GIVEN_NAMES
@@ -34,20 +40,58 @@ _ABBREVIATIONS = frozenset(["etc", "approx", "incl", "excl", "esp", "dept", "gov
                             "ver", "rev", "sec", "min", "max", "avg", "fig", "figs", "nos",
                             "sq", "ft", "lbs", "oz", "mln", "bln", "thous", "cit", "op"])
 _EDGE = "'’-"
+_MID = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|no)[ \t]+$")
 _NEXT_WORD = re.compile(r" (?P<word>[A-Za-z][a-z]{2,})(?![\w'’-])")
 _MARCH = re.compile(r" March (?:of|on|to|through|along|from|against|towards?|dedicated|"
                     r"in support) (?!(?:last|this|next|that|each|every|the year)\b)(?=[a-z])")
+_ARTICLE_CAPITAL = re.compile(r" (?:the|an?) (?P<word>[A-Z][a-z]{2,}) (?P<next>[a-z]+)\b")
+_NAME_WORDS = frozenset("""left right new old red green white black blue north south east west
+    great little united national central federal royal free popular democratic liberal grand
+    court senate house congress parliament government church state crown union council board
+    assembly commission committee department ministry agency navy army party bank treasury
+    cabinet president pope queen king prince bureau office city republic kingdom empire
+    university college school""".split())  # noqa: SIM905
 _PARAGRAPH_START = re.compile(r"\n(?:[ \t]*\n)?(?P<word>[a-z]{3,})(?=[ ,])")
 _SENTENCE_START = re.compile(r"\. (?P<word>[a-z]{3,})(?=[ ,])")
+
+
+@lru_cache(maxsize=1)
+def _words(text: str) -> frozenset[str]:
+    """The text's distinct words, stripped of punctuation: one split, shared by the rules."""
+    return frozenset(w.strip(".,;:!?\"“”()«»") for w in set(text.split()))
+
+
+def common_nouns(document: Document, readable: Readable,
+                 defined: Callable[[str, str], bool]) -> Iterator[Finding]:
+    text = document.text
+    present = _words(text)
+    judged: dict[str, bool] = {}
+    for match in _ARTICLE_CAPITAL.finditer(text):
+        word, following = match.group("word"), match.group("next")
+        if following in ("of", "for") or text[match.start() - 1:match.start()] not in _MID:
+            continue
+        if word not in judged:
+            lower = word.lower()
+            judged[word] = lower not in _NAME_WORDS and english.count(lower) >= COMMON \
+                and any(form in present for form in (lower, lower + "s", lower + "es")) \
+                and text.count(word) <= 2 and not defined(text, word)
+        if not judged[word]:
+            continue
+        span = Span(match.start("word"), match.end("word"))
+        if readable(document, span):
+            yield Finding(rule="capitals/mid-sentence", span=span, severity=Severity.WARNING,
+                          message=f"“{word}” is a common word here; the text writes it in "
+                                  f"lower case elsewhere", text=word, suggestion=word.lower(),
+                          autofix=False)
 
 
 def names(document: Document, readable: Readable, closed: frozenset[str]) -> Iterator[Finding]:
     text = document.text
     not_names = closed | _PARTICLES
     seen: set[int] = set()
-    present = {w.strip(".,;:!?\"“”()") for w in set(text.split())}
+    present = _words(text)
     given = sorted(w for w in present if w.lower() in GIVEN_NAMES)
     if given:
         pattern = re.compile("|".join(re.escape(w) for w in given) + r"(?= )")
