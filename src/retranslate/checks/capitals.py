@@ -79,13 +79,14 @@ _TWO_WORD_NAMES = ("New York", "New Delhi", "New Zealand", "New Jersey", "New Or
                    "European Union", "North Korea", "South Korea", "South Africa", "White House",
                    "Red Square", "Middle East", "Los Angeles", "San Francisco", "Buenos Aires",
                    "Costa Rica", "Puerto Rico", "Sierra Leone", "Latin America", "Central Asia")
-_KNOWN_NAMES = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]")
-                                              for n in _TWO_WORD_NAMES) + r")\b", re.IGNORECASE)
+_MONTH_NAMES = frozenset(_MONTHS.split("|"))
 _CANONICAL = {n.lower(): n for n in _TWO_WORD_NAMES}
 _SENTENCE_END = re.compile(r"[.!?]")
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
-_TITLED_BIGRAM = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]{2,}) [A-Z][a-z]{2,}(?![\w'’-])")
+_TITLED_BIGRAM = re.compile(r"(?P<first>[A-Z][a-z]{2,}) (?P<second>[A-Z][a-z]{2,})(?![\w'’-])")
+_BIGRAM_EDGE = re.compile(r"[\w'’-]")
+_HEADING_LOOKS = 3  # occurrences of a bigram read for headings: enough to find one in prose
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -210,6 +211,8 @@ def _sentence_is_question(text: str, offset: int) -> bool:
 
 def _months(document: Document) -> Iterator[Finding]:
     text = document.text
+    if lowered.words(text).isdisjoint(_MONTH_NAMES):
+        return  # every rule here needs a month written in lower case
     for match in _DAY_MONTH.finditer(text):
         month = match.group("month")
         if month in ("may", "march") and match.group("after") is None \
@@ -232,7 +235,13 @@ def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
 
 
 def _known_names(document: Document) -> Iterator[Finding]:
-    for match in _KNOWN_NAMES.finditer(document.text):
+    lower = {w.lower() for w in lowered.words(document.text)}
+    present = [n for n in _TWO_WORD_NAMES if lower.issuperset(n.lower().split())]
+    if not present:
+        return
+    known = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]") for n in present) + r")\b",
+                       re.IGNORECASE)
+    for match in known.finditer(document.text):
         written = match.group()
         first, second = written.split()[0], written.split()[-1]
         if first[0].isupper() == second[0].isupper():
@@ -243,11 +252,21 @@ def _known_names(document: Document) -> Iterator[Finding]:
 
 def _names_in_text(document: Document) -> Iterator[Finding]:
     text = document.text
-    # "In Almaty", "But Trump" open sentences: their first word is no part of a name.
-    titled = {m.group() for m in _TITLED_BIGRAM.finditer(text)
-              if m.group("first").lower() not in _CLOSED
-              and m.group("first") not in english.SENTENCE_OPENERS
-              and not english.is_heading(english.line_at(text, m.start()))}
+    # Only a rare second word the text also writes in lower case can be a lowered name, so the
+    # titled bigrams are narrowed to those before any line is read for headings.
+    words = lowered.words(text)
+    occurrences: dict[str, list[int]] = {}
+    for m in _TITLED_BIGRAM.finditer(text):
+        first, second = m.group("first"), m.group("second")
+        if (m.start() and _BIGRAM_EDGE.match(text, m.start() - 1)) \
+                or first.lower() in _CLOSED or first in english.SENTENCE_OPENERS \
+                or second.lower() not in words or english.count(second) >= _COMMON:
+            continue  # "In Almaty", "But Trump" open sentences: no part of a name
+        starts = occurrences.setdefault(m.group(), [])
+        if len(starts) < _HEADING_LOOKS:
+            starts.append(m.start())
+    titled = {bigram for bigram, starts in occurrences.items()
+              if not all(english.is_heading(english.line_at(text, s)) for s in starts)}
     titled -= set(_TWO_WORD_NAMES)
     if not titled:
         return

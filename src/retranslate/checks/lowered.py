@@ -58,7 +58,7 @@ _SENTENCE_START = re.compile(r"\. (?P<word>[a-z]{3,})(?=[ ,])")
 
 
 @lru_cache(maxsize=1)
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
     """The text's distinct words, stripped of punctuation: one split, shared by the rules."""
     return frozenset(w.strip(".,;:!?\"“”()«»") for w in set(text.split()))
 
@@ -66,7 +66,7 @@ def _words(text: str) -> frozenset[str]:
 def common_nouns(document: Document, readable: Readable,
                  defined: Callable[[str, str], bool]) -> Iterator[Finding]:
     text = document.text
-    present = _words(text)
+    present = words(text)
     judged: dict[str, bool] = {}
     for match in _ARTICLE_CAPITAL.finditer(text):
         word, following = match.group("word"), match.group("next")
@@ -91,7 +91,7 @@ def names(document: Document, readable: Readable, closed: frozenset[str]) -> Ite
     text = document.text
     not_names = closed | _PARTICLES
     seen: set[int] = set()
-    present = _words(text)
+    present = words(text)
     given = sorted(w for w in present if w.lower() in GIVEN_NAMES)
     if given:
         pattern = re.compile("|".join(re.escape(w) for w in given) + r"(?= )")
