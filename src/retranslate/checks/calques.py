@@ -3,8 +3,9 @@
 Each rule is one shape native English does not write, found by one regular expression over the
 text (so a file costs one pass per rule), and narrowed until native text stops matching:
 - calques/quote-dash: the Russian attribution after a quote, `", - said X` or `,” — stated in
-  the message`; English writes `," said X`. Only before a reporting verb, so a dash that
-  interrupts a quotation (`,” — she paused — “`) stays.
+  the message`, or after a line of dialogue, `…from the province, — Lukashenko said`; English
+  writes `," said X`. Only before a reporting verb, so a dash that interrupts a quotation
+  (`,” — she paused — “`) stays.
 - calques/reversed-quotes: quotation marks turned outwards round a short name, `center” West
   “(the former`, and an opening mark before an attribution, `, “the message says.`: what is
   left when «» become curly quotes the wrong way round.
@@ -37,6 +38,8 @@ _REPORTING = (r"(?:said|says|stated|states|added|adds|noted|notes|reported|repor
               r"announced|insisted|admitted|warned|believes|according)")
 _QUOTE_DASH = re.compile(rf"(?P<quote>[”\"»])(?P<gap>,?[ \t]*[-–—][ \t]+)"
                          rf"(?=(?:[\w’'-]+[ \t]+){{0,3}}?{_REPORTING}\b)")
+_DIALOGUE_DASH = re.compile(rf"[,!?](?P<gap>[ \t]+[-–—][ \t]+)"
+                            rf"(?=(?:[\w’'-]+[ \t]+){{0,3}}?{_REPORTING}\b)")
 _REVERSED_PAIR = re.compile(r"”[ \t]+(?P<inner>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)"
                             r"[ \t]+“(?=[^\s“”])")
 _REVERSED_CLOSE = re.compile(rf"[,.!?](?P<gap>[ \t]+“)(?=[a-z][\w ’'-]{{0,40}}?\b{_REPORTING}"
@@ -85,6 +88,17 @@ def _quote_dash(text: str) -> Iterator[Finding]:
         yield _finding("calques/quote-dash", text, Span(match.start(), match.end()),
                        "A dash after a quotation is Russian attribution; English writes "
                        "“,” said X” without it", english)
+
+
+def _dialogue_dash(text: str) -> Iterator[Finding]:
+    if " - " not in text and " – " not in text and " — " not in text:
+        return
+    for match in _DIALOGUE_DASH.finditer(text):
+        if text[match.start() - 1:match.start()] in "”\"»":
+            continue  # after a quotation: the quote-dash rule's
+        yield _finding("calques/quote-dash", text, Span(match.start(), match.end()),
+                       "A dash before the attribution is Russian dialogue punctuation; "
+                       "English writes “…, said X”", match.group()[0] + " ")
 
 
 def _reversed_quotes(text: str) -> Iterator[Finding]:
@@ -199,14 +213,15 @@ def _finding(rule: str, text: str, span: Span, message: str,
                    text=text[span.start:span.end], suggestion=suggestion, autofix=False)
 
 
-_RULES = (("calques/quote-dash", _quote_dash), ("calques/reversed-quotes", _reversed_quotes),
+_RULES = (("calques/quote-dash", _quote_dash), ("calques/quote-dash", _dialogue_dash),
+          ("calques/reversed-quotes", _reversed_quotes),
           ("calques/morphemes", _morphemes), ("calques/hyphen-article", _hyphen_article),
           ("calques/dropped-abbreviation", _dropped_abbreviation),
           ("calques/double-negation", _double_negation), ("calques/count", _counts))
 
 CHECK = Check(
     name="calques",
-    rules=tuple(rule for rule, _ in _RULES),
+    rules=tuple(dict.fromkeys(rule for rule, _ in _RULES)),
     run=run,
     description="Russian punctuation and constructions carried into English sign for sign",
 )
