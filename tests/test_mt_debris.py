@@ -101,6 +101,8 @@ def test_through_in_english_stays() -> None:
     ("Zam. the commander denied the report.", "Zam."),
     ("They were asked to come in for sostavlenija a report.", "sostavlenija"),
     ("Marchers of the natsional party gathered.", "natsional"),
+    ("The decision of the pravitelstvo was announced.", "pravitelstvo"),
+    ("A spokesman for the Minoborony said the drills were over.", "Minoborony"),
 ])
 def test_transliterated(text: str, wrong: str) -> None:
     assert ("untranslated/transliterated", wrong, None, False) in run_check("untranslated", text)
@@ -109,6 +111,7 @@ def test_transliterated(text: str, wrong: str) -> None:
 @pytest.mark.parametrize("text", [
     "The FSB and the OMON riot police were there; the MVD said nothing.",
     "They use dtp software and kubectl, a tsunami of tools, and the taiga.",
+    "Spetsnaz units and a kolkhoz; the spetsnaz left the khrushchyovka at dawn.",
     "Zamboni machines cleaned the ice.",
 ])
 def test_english_and_loanwords_stay(text: str) -> None:

@@ -2,9 +2,11 @@
 
 Two shapes, each cheap to find and checked only where found:
 - a lower-case word the English list lacks and that is spelled the way Russian is
-  transliterated ("ts", "zh", "kh", "ja", "-ogo", "-enie"); read back into Cyrillic it must be a
-  word pymorphy3 knows ("ostavlenija" is «оставления», "natsional" «национал»). pymorphy3 is
-  loaded only when such a word turns up, which native English almost never has.
+  transliterated ("ts", "zh", "kh", "ja", "-ogo", "-enie"); read back into Cyrillic (as
+  spelled, with a soft sign transliteration dropped, or "ts" as т+с) it must be a word
+  pymorphy3 knows ("ostavlenija" is «оставления», "natsional" «национал», "pravitelstvo"
+  «правительство»). Loanwords English news writes ("spetsnaz", "kolkhoz") are left alone.
+  pymorphy3 is loaded only when such a word turns up, which native English almost never has.
 - a Russian abbreviation transliterated, from a short list of those English news never uses:
   "AZS" (АЗС), "GUMVD" (ГУМВД), "Zam." (зам.). FSB, OMON, MVD and SIZO are English usage.
 """
@@ -19,6 +21,11 @@ from retranslate.models import Document, Finding, Severity, Span
 
 _RUSSIAN_SPELLING = re.compile(r"ts|zh|kh|shch|ja|ju|ya|yu|iy|yj|ogo$|ovo$|ykh$|enie$|enija$|"
                                r"eniya$|stvo$|stva$")
+# Russian words English news has borrowed and writes in lower case: not left untranslated.
+_LOANWORDS = frozenset(["spetsnaz", "khrushchyovka", "khrushchevka", "khrushchyovkas",
+                        "kolkhoz", "kolkhozes", "sovkhoz", "sovkhozes", "pirozhki", "pirozhok",
+                        "borshch", "shchi", "zhiguli", "tsarevich", "tsarevna", "tsaritsa"])
+_SOFT = re.compile(r"(л)(?=[бвгджзкмнпрстфхцчшщ])")
 _PUNCTUATION = ".,;:!?\"“”«»()[]'’"
 _JOINERS = "'’@/#-_"
 _ABBREVIATIONS = {
@@ -27,6 +34,10 @@ _ABBREVIATIONS = {
     "directorate", "uvd": "police department", "ovd": "police department", "tsik": "Central "
     "Election Commission", "zhkkh": "housing and utilities", "dtp": "road accident",
     "bpla": "drone", "mchs": "Emergencies Ministry", "izhs": "individual housing construction",
+    "fsin": "Federal Penitentiary Service", "sng": "CIS", "vvs": "Air Force", "pao": "PJSC",
+    "zags": "registry office", "gosduma": "State Duma", "minoborony": "Defence Ministry",
+    "minzdrav": "Health Ministry", "minprosveshcheniya": "Education Ministry",
+    "rosgvardiya": "National Guard",
 }
 _DOTTED = re.compile(r"(?<![\w'’.-])(?P<word>Zam|Nach|Zamnach|Zampred)\.(?=[ \t])")
 _DOTTED_ENGLISH = {"Zam": "Deputy", "Nach": "Head", "Zamnach": "Deputy head",
@@ -55,7 +66,7 @@ def findings(document: Document) -> Iterator[Finding]:
                            f"“{word}.” is a Russian abbreviation; in English: "
                            f"{_DOTTED_ENGLISH[word]}")
     russian = sorted(w for w in words if len(w) >= 6 and w.isalpha() and w.islower()
-                     and w.isascii() and _RUSSIAN_SPELLING.search(w)
+                     and w.isascii() and w not in _LOANWORDS and _RUSSIAN_SPELLING.search(w)
                      and english.count(w) == 0 and _russian_word(w))
     for match in _occurrences(text, russian):
         if document.in_prose(Span(match.start(), match.end())):
@@ -94,11 +105,20 @@ def _cyrillic(word: str) -> str:
     return "".join(out)
 
 
+def _readings(word: str) -> tuple[str, ...]:
+    """The Cyrillic readings tried: as spelled; with the soft sign transliteration drops after
+    л ("bolshoy" «большой», "pravitelstvo" «правительство»); with "ts" as т+с ("sovetskiy")."""
+    plain = _cyrillic(word)
+    soft = _SOFT.sub(r"\1ь", plain)
+    split = _cyrillic(word.replace("ts", "t\u0000s")).replace("\u0000", "")
+    return tuple(dict.fromkeys((plain, soft, split)))
+
+
 def _russian_word(word: str) -> bool:
     from retranslate.language.russian import _morph
 
     morph = _morph()
-    return morph is not None and bool(morph.word_is_known(_cyrillic(word)))
+    return morph is not None and any(morph.word_is_known(r) for r in _readings(word))
 
 
 def _finding(start: int, text: str, message: str) -> Finding:
