@@ -41,6 +41,9 @@ _HUMP = re.compile(rf"{_EDGE_BEFORE}(?P<a>[a-z]{{2,}})(?P<b>[A-Z][a-z]+){_EDGE_A
 # first parts: "async", "become", "inbound", "onboarding", "upload" are words, not glue.
 # Not "to", "for", "from": "tolist", "foreach" and "fromkeys" are method names.
 _FIRST = frozenset(["the", "of", "and"])
+# Found from ".net" and its like (a literal the engine scans for), then read back to the start.
+_TLD_WORD = re.compile(r"\.(?:com|net|org|ru|info|ua|by|kz|uk|io|de|fr)[A-Z][a-z]{2,}")
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 _DOMAIN_WORD = re.compile(r"(?<![\w.@/-])(?:www\.)?(?:[a-z0-9-]+\.)+(?P<tld>com|net|org|ru|info|ua|"
                           r"by|kz|uk|io|de|fr)(?P<b>[A-Z][a-z]{2,})(?![\w'’-])")
 # Only articles and "and" end a glued pair: "redis" is a product, not "red is", and "sizeof",
@@ -74,7 +77,13 @@ def _domains(document: Document) -> Iterator[Finding]:
     text = document.text
     if "." not in text:
         return
-    for match in _DOMAIN_WORD.finditer(text):
+    for hit in _TLD_WORD.finditer(text):
+        start = hit.start()
+        while start > 0 and text[start - 1] in _DOMAIN_CHARS:
+            start -= 1
+        match = _DOMAIN_WORD.match(text, start)
+        if match is None:
+            continue
         b = match.group("b")
         line = english.line_at(text, match.start())
         if not english.is_word(b, english.RARE) or english.looks_like_code(line):
