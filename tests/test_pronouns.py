@@ -29,6 +29,7 @@ def test_her_for_the_police() -> None:
     "Olga Orlova met Ivan Sidorov, and he thanked her.",
     "Svetlana Orlova said her husband had left, and that he would not return.",
     "Lukashenko spoke for an hour. Maria Kolesnikova said he had lied.",
+    "Irina Volkova said that her lawyer had told her he would appeal.",
     # A couple: one surname with a woman's and a man's name.
     "Sergei Tikhanovsky was jailed. Svetlana Tikhanovsky said he was innocent.",
     # Quoted speech: who "he" is lies outside the text.

@@ -7,7 +7,8 @@ reported where its antecedent is not in doubt:
   as one (a female given name before the surname somewhere in the text, "Svetlana
   Tikhanovski", or a Russian feminine surname, "Zakharova"), and neither this sentence nor
   the two sentences before it holds anyone else it could mean: no man's
-  name, no male noun, no other he/his, no unknown capitalised word (a name the word list
+  name, no male noun, no person between the name and the pronoun ("her lawyer"), no other
+  he/his, no unknown capitalised word (a name the word list
   lacks), and the sentence quotes no one.
 - pronouns/institution (she, her for an institution): "the police ... accused her", where the
   sentence names the institution before the pronoun, and the sentence and the two before
@@ -41,6 +42,12 @@ _INSTITUTION = re.compile(r"\bthe (?:police|commission|administration|company|pa
                           re.IGNORECASE | re.DOTALL)
 _INSTITUTION_WORD = re.compile(r"[Tt]he (?:police|commission|administration|company|party|army|"
                                r"prosecutor's office|city hall|Duma|Rada)\b")
+# People a pronoun after the woman's name may mean instead: "Volkova said her lawyer ... he".
+_PERSON_NOUNS = re.compile(r"\b(?:lawyer|attorney|president|minister|official|spokesman|"
+                           r"officer|judge|prosecutor|leader|chief|commander|director|governor|"
+                           r"mayor|ambassador|deputy|candidate|colleague|partner|friend|"
+                           r"investigator|doctor|coach|driver|boss|client|opponent|rival)s?\b",
+                           re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”«»]")
 _WINDOW = 2  # sentences before the pronoun's that may hold another antecedent
 
@@ -109,7 +116,8 @@ def _men_for_women(ctx: CheckContext, segment: Segment, before: Sequence[Segment
         return
     earlier, context = _around(before, sentence, pronoun)
     if _QUOTES.search(sentence) or _MALE_PRONOUN.search(earlier) \
-            or _MALE_NOUNS.search(context):
+            or _MALE_NOUNS.search(context) \
+            or _PERSON_NOUNS.search(sentence, mention.end(), pronoun.start()):
         return
     for word in _CAPITALISED.findall(context):
         lower = word.lower()
