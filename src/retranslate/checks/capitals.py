@@ -109,10 +109,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _readable(document: Document, span: Span) -> bool:
-    if not document.in_prose(span):
-        return False
-    line = english.line_at(document.text, span.start)
-    return not (english.is_heading(line) or english.looks_like_code(line))
+    return document.in_prose(span) and not lowered.lines(document.text).facts(span.start)[0]
 
 
 class _Counts:
@@ -265,8 +262,9 @@ def _names_in_text(document: Document) -> Iterator[Finding]:
         starts = occurrences.setdefault(m.group(), [])
         if len(starts) < _HEADING_LOOKS:
             starts.append(m.start())
+    index = lowered.lines(text)
     titled = {bigram for bigram, starts in occurrences.items()
-              if not all(english.is_heading(english.line_at(text, s)) for s in starts)}
+              if not all(index.facts(s)[0] for s in starts)}
     titled -= set(_TWO_WORD_NAMES)
     if not titled:
         return

@@ -21,6 +21,7 @@ the given names are looked for only when the text's words include one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -55,6 +56,35 @@ _NAME_WORDS = frozenset("""left right new old red green white black blue north s
     university college school""".split())  # noqa: SIM905
 _PARAGRAPH_START = re.compile(r"\n(?:[ \t]*\n)?(?P<word>[a-z]{3,})(?=[ ,])")
 _SENTENCE_START = re.compile(r"\. (?P<word>[a-z]{3,})(?=[ ,])")
+
+
+class Lines:
+    """What the rules ask of a line (heading? code? its length, words, last character), worked
+    out once per line: a one-line file of megabytes must not be re-read for every candidate."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends = [m.start() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self._facts: dict[int, tuple[bool, int, int, str]] = {}
+
+    def facts(self, offset: int) -> tuple[bool, int, int, str]:
+        """(heading or code, characters, words up to 6, last non-space character)."""
+        index = bisect.bisect_left(self._ends, offset)
+        if index not in self._facts:
+            start = self._ends[index - 1] + 1 if index else 0
+            if start < len(self.text) and self.text[start - 1:start + 1] == "\r\n":
+                start += 1
+            end = self._ends[index] if index < len(self._ends) else len(self.text)
+            line = self.text[start:end]
+            skipped = english.is_heading(line) or english.looks_like_code(line)
+            self._facts[index] = (skipped, len(line), len(line.split(None, 6)),
+                                  line.rstrip()[-1:])
+        return self._facts[index]
+
+
+@lru_cache(maxsize=1)
+def lines(text: str) -> Lines:
+    return Lines(text)
 
 
 @lru_cache(maxsize=1)
@@ -160,8 +190,8 @@ def sentence_starts(document: Document, readable: Readable) -> Iterator[Finding]
             if not previous or previous[0].lower() in _ABBREVIATIONS \
                     or not english.is_word(previous[0], english.RARE):
                 continue
-        line = english.line_at(text, start)
-        if len(line.split()) < 6 or (len(line) < 80 and line.rstrip()[-1:] not in ".!?\"”»’:;,"):
+        _, length, count, last = lines(text).facts(start)
+        if count < 6 or (length < 80 and last not in ".!?\"”»’:;,"):
             continue  # a list entry, a caption, a label
         span = Span(start, start + len(word))
         if readable(document, span):
