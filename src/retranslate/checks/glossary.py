@@ -53,6 +53,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             if not applies:
                 continue
             start, replacement = substitution(text, span.start, span.end, entry, candidate.form)
+            suggestion: str | None = replacement
+            if entry.rephrase:  # a model rewrite, not a drop-in replacement: no suggestion
+                start, suggestion = span.start, None
             flagged = text[start: span.end]
             yield Finding(
                 rule=f"glossary/{entry.id}",
@@ -61,7 +64,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 message=_message(text[span.start: span.end], entry,
                                  realise(entry.target, candidate.form)),
                 text=flagged,
-                suggestion=replacement,
+                suggestion=suggestion,
                 autofix=entry.autofix,
                 evidence=evidence,
                 entry_id=entry.id,
@@ -72,6 +75,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 def _message(matched: str, entry: Entry, right: str) -> str:
     russian = f" ({', '.join(entry.source[:2])})" if entry.source else ""
     note = entry.note.strip().split("\n")[0]
+    if entry.rephrase:
+        return (f"“{matched}” is a word-for-word calque{russian}; rephrase, as in “{right}”. "
+                f"{note}").strip()
     return f"“{matched}” is a mistranslation{russian}; use “{right}”. {note}".strip()
 
 
