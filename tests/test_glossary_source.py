@@ -81,3 +81,20 @@ def test_an_ambiguous_source_word_weighs_the_nearest_paragraph(tmp_path: Path, c
     english = "The Air Force managed to talk to a teacher near the airbase.\n"
     russian = "ВВС удалось поговорить с учительницей у авиабазы.\n"
     assert _check(tmp_path, cli, english, russian) == []
+
+
+def test_a_reliable_unambiguous_source_word_makes_a_review_only_entry_a_safe_fix(
+        tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # The Interior Ministry entry is review-only: "Ministry of Internal Affairs" is also the
+    # ministries' own official English. Where МВД stands in the aligned sentence, it is the fix.
+    english = ("In Almaty on 5 January the Ministry of Internal Affairs reported 12 arrests, "
+               "Ivan Petrov said.\n")
+    russian = "В Алматы 5 января МВД сообщило о 12 задержаниях, сказал Иван Петров.\n"
+    (tmp_path / "a.en.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "a.ru.txt").write_text(russian, encoding="utf-8")
+    paired = cli("fix", "--select", "glossary", "a.en.txt", cwd=tmp_path)
+    assert b"+In Almaty on 5 January the Interior Ministry reported" in paired.stdout
+    (tmp_path / "a.ru.txt").unlink()
+    alone = cli("fix", "--select", "glossary", "a.en.txt", cwd=tmp_path)
+    assert alone.stdout == b""
+    assert b"not fixed: glossary/interior-ministry" in alone.stderr

@@ -93,15 +93,18 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             if entry.rephrase:  # a model rewrite, not a drop-in replacement: no suggestion
                 start, suggestion = span.start, None
             flagged = text[start: span.end]
+            # A review-only entry is reviewed because the English alone cannot tell; a reliably
+            # aligned source sentence with one of its unambiguous Russian words can.
+            safe = entry.autofix or verdict == "names"
             yield Finding(
                 rule=f"glossary/{entry.id}",
                 span=Span(start, span.end),
-                severity=Severity.ERROR if entry.autofix else Severity.WARNING,
+                severity=Severity.ERROR if safe else Severity.WARNING,
                 message=_message(text[span.start: span.end], entry,
                                  realise(entry.target, candidate.form)),
                 text=flagged,
                 suggestion=suggestion,
-                autofix=entry.autofix,
+                autofix=safe and suggestion is not None,
                 evidence=evidence,
                 entry_id=entry.id,
             )
