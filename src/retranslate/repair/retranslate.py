@@ -71,7 +71,8 @@ def forbidden_forms(source: str, glossary: Glossary) -> tuple[str, ...]:
 
     forms: dict[str, None] = {}
     for entry in glossary.entries:
-        if entry.source and entry.wrong and mentions(source, entry.source):
+        if (entry.source and entry.wrong and not entry.rephrase
+                and mentions(source, entry.source)):
             for wrong in entry.wrong:
                 forms.update((form, None) for form, how in surface_forms(wrong, entry.inflect)
                              if not how.possessive)
@@ -85,9 +86,11 @@ def plan_retranslation(context: CheckContext, remaining: Sequence[Finding]) -> l
     only where the link is reliable, so a sentence without evidence is never re-translated
     whole (its Russian fragments still may be), and nothing here aligns the file again.
     """
+    # A calque flagged for rephrasing is the editor's: no word swap or new sentence is trusted.
+    rephrase = {entry.id for entry in context.glossary.entries if entry.rephrase}
     by_segment: dict[int, tuple[str | None, list[Finding]]] = {}
     for finding in remaining:
-        if not asks_for_retranslation(finding):
+        if not asks_for_retranslation(finding) or finding.entry_id in rephrase:
             continue
         index = context.target_segment_at(finding.span.start)
         if index is None or (finding.evidence is None
