@@ -5,7 +5,9 @@ whose weights are set by hand so that it copies its input, packed as an `.argosm
 out exactly as Argos packages are. Every step retranslate takes with a real ru→en model (install,
 load, tokenize, translate, decode) runs on it for real, and its output is known in advance:
 "привет мир" comes back as "привет мир". A `lexicon` turns whole source words into target words
-(ночью → at night), so a test can also see a sentence come back in English.
+(ночью → at night), so a test can also see a sentence come back in English. A lexicon word may
+have second choices (протестующих → Protestants, else protesters): the model prefers the first,
+and takes the next when the first is forbidden (CTranslate2's suppress_sequences).
 
 How the copy works. Each vector has a part for tokens (one-hot), one constant "bias" dimension,
 and a part for positions (one-hot; no sinusoids, no scaling). Self-attention and feed-forward
@@ -24,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,7 @@ Protesters gathered on the square in the morning.
 Looters robbed several shops at night.
 The authorities introduced a curfew from 11 pm to 7 am.
 """
+SECOND_CHOICE = 0.8  # how much a lexicon's next choice weighs against its first
 POSITIONS = 128  # the longest source it copies, in pieces including </s>
 SHARP = 5.0  # query scale: the right source position outscores the others by ~40 logits
 
@@ -60,21 +63,25 @@ def _piece(words: str) -> str:
 
 
 def build_argosmodel(folder: Path, from_code: str = "ru", to_code: str = "en",
-                     lexicon: Mapping[str, str] | None = None) -> Path:
-    """Write `translate-{from}_{to}-tiny.argosmodel` into `folder` and return its path."""
+                     lexicon: Mapping[str, str | Sequence[str]] | None = None) -> Path:
+    """Write `translate-{from}_{to}-tiny.argosmodel` into `folder` and return its path.
+
+    `lexicon` maps a source word to its target word, or to target words in order of preference.
+    """
     import ctranslate2
     import numpy as np
     import sentencepiece
 
-    lexicon = dict(lexicon or {})
+    choices = {word: [target] if isinstance(target, str) else list(target)
+               for word, target in (lexicon or {}).items()}
     work = folder / f"build-{from_code}-{to_code}"
     package = work / f"translate-{from_code}_{to_code}-tiny"
     package.mkdir(parents=True, exist_ok=True)
     corpus = work / "corpus.txt"
     corpus.write_text(_CORPUS, encoding="utf-8")
     # Lexicon words become whole pieces wherever they occur, so one piece maps to one piece.
-    symbols = list(dict.fromkeys([_piece(w) for w in lexicon] + [_piece(w) for w in
-                                                                   lexicon.values()]))
+    symbols = list(dict.fromkeys([_piece(w) for w in choices] + [
+        _piece(w) for targets in choices.values() for w in targets]))
     sentencepiece.SentencePieceTrainer.train(
         input=str(corpus), model_prefix=str(package / "sentencepiece"), vocab_size=150,
         model_type="unigram", character_coverage=1.0, hard_vocab_limit=False,
@@ -88,10 +95,11 @@ def build_argosmodel(folder: Path, from_code: str = "ru", to_code: str = "en",
     width = size + 1 + POSITIONS
     ids = {token: i for i, token in enumerate(tokens)}
     translation = np.eye(size, dtype=np.float32)  # column: source piece, row: target piece
-    for source, target in lexicon.items():
+    for source, targets in choices.items():
         column = ids[_piece(source)]
         translation[:, column] = 0
-        translation[ids[_piece(target)], column] = 1
+        for rank, target in enumerate(targets):
+            translation[ids[_piece(target)], column] = SECOND_CHOICE ** rank
 
     def block(rows: slice, columns: slice, value: Any) -> Any:
         matrix = np.zeros((width, width), dtype=np.float32)

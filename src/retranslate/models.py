@@ -136,6 +136,29 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Retranslation:
+    """What became of one sentence `fix` tried to re-translate, and why.
+
+    `used` is "retranslation" when the model's text replaced the sentence, else "substitution"
+    (the sentence kept as substitution left it). `span` points into the text substitution left,
+    at 1-based `line` and `column` (a re-translation keeps the sentence's line breaks, so the
+    line is the same in the fixed text); `rules` are the findings that asked for it;
+    `refused` is the model's text that was judged worse, if one was.
+    """
+
+    span: Span
+    line: int
+    column: int
+    before: str
+    after: str
+    used: str
+    reason: str
+    rules: tuple[str, ...]
+    source: str
+    refused: str = ""
+
+
+@dataclass(frozen=True)
 class FileResult:
     """Everything the pipeline learned about one file, handed to the renderers."""
 
@@ -149,6 +172,8 @@ class FileResult:
     notes: tuple[str, ...] = field(default=())
     # Findings only the whole batch shows, reported after the file's own result.
     batch: bool = False
+    # The sentences `fix --retranslate` tried, in text order.
+    retranslations: tuple[Retranslation, ...] = ()
 
     @property
     def changed(self) -> bool:

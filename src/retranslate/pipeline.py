@@ -10,7 +10,6 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from retranslate.checks import BatchHook, Check, CheckContext
 from retranslate.errors import RetranslateError, SkippedFile
@@ -24,9 +23,6 @@ from retranslate.files.document import (
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit, FileResult, Finding
 from retranslate.repair.apply import apply_edits, edits_for
-
-if TYPE_CHECKING:
-    from retranslate.repair.retranslate import SentenceTranslator
 
 # Fixing repeats on its own output until nothing changes, so `fix` is idempotent even where two
 # fixes overlapped; the bound only guards against a check whose fix re-triggers itself.
@@ -86,10 +82,11 @@ def check_document(document: Document, glossary: Glossary, checks: Sequence[Chec
 
 
 def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check],
-                 source: Document | None = None, options: Options = Options(),
-                 translator: SentenceTranslator | None = None) -> FileResult:
-    """Substitute what can be substituted; then, with a translator and a source, re-translate
-    the sentences whose findings substitution left, and substitute again on the result."""
+                 source: Document | None = None, options: Options = Options()) -> FileResult:
+    """Substitute what can be substituted, round after round until nothing changes.
+
+    Re-translation (`retranslate.repair.retranslate_run`) takes the result from here, over all
+    the files of a run at once."""
     findings = check_document(document, glossary, checks, source, options)
     applied: list[Edit] = []
 
@@ -104,17 +101,6 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
         return current, remaining
 
     current, remaining = rounds(document, findings)
-    if translator is not None and source is not None:
-        from retranslate.repair.retranslate import retranslation_edits
-
-        edits = written_edits(current, retranslation_edits(
-            CheckContext(current, glossary, source), remaining, translator))
-        if edits:
-            applied.extend(edits)
-            current = _with_text(current, apply_edits(current.text, edits))
-            current, remaining = rounds(current,
-                                        check_document(current, glossary, checks, source,
-                                                       options))
     return FileResult(document, tuple(findings), tuple(applied), current.text,
                       remaining=tuple(remaining))
 
@@ -152,8 +138,7 @@ def read_pair(path: str, options: Options
 
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,
         *, fix: bool, report: Callable[[RetranslateError], None],
-        hooks: Sequence[BatchHook] = (),
-        translator: SentenceTranslator | None = None) -> Iterator[FileResult]:
+        hooks: Sequence[BatchHook] = ()) -> Iterator[FileResult]:
     """Process files one at a time (memory stays flat over any batch); errors go to `report`.
 
     Batch hooks see each file as checked and report at the end; they are for `check` only,
@@ -174,7 +159,7 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
         for note in notes:
             report(SkippedFile(note, path=path))
         if fix:
-            result = fix_document(document, glossary, checks, source, options, translator)
+            result = fix_document(document, glossary, checks, source, options)
         else:
             result = FileResult(document, tuple(check_document(document, glossary, checks,
                                                                source, options, hooks)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -16,9 +16,6 @@ from retranslate.files.discover import walk
 from retranslate.glossary import glossary_for
 from retranslate.models import FileResult
 from retranslate.pipeline import Options, run
-
-if TYPE_CHECKING:
-    from retranslate.repair.retranslate import SentenceTranslator
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,8 +57,7 @@ def report_error(err: RetranslateError) -> None:
 class Batch:
     """The results of one run, and whether any file failed (exit 2)."""
 
-    def __init__(self, kwargs: dict[str, Any], *, fix: bool, hooks: bool = True,
-                 translator: SentenceTranslator | None = None) -> None:
+    def __init__(self, kwargs: dict[str, Any], *, fix: bool, hooks: bool = True) -> None:
         paths = kwargs["paths"] or ()
         if not paths:
             raise click.UsageError("name at least one file or folder, or - for standard input")
@@ -85,7 +81,6 @@ class Batch:
         self.failed = False
         # Spellings that differ between files: only `check` sees the batch as it was read.
         self.hooks = [] if fix or not hooks else batch_hooks()
-        self.translator = translator
 
     def _report(self, err: RetranslateError) -> None:
         if not isinstance(err, SkippedFile):
@@ -95,7 +90,7 @@ class Batch:
     def results(self) -> Iterator[FileResult]:
         # The walk is consumed as it goes: 100,000 paths are never held at once.
         yield from run(self.files, self.glossary, self.checks, self.options, fix=self.fix,
-                       report=self._report, hooks=self.hooks, translator=self.translator)
+                       report=self._report, hooks=self.hooks)
 
 
 def rule_list(values: Iterable[str], checks: Sequence[Check]) -> tuple[str, ...]:

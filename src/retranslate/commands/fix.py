@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import sys
-from typing import Any, BinaryIO
+from collections.abc import Iterator
+from typing import IO, Any, BinaryIO
 
 import click
 
@@ -20,15 +22,21 @@ from retranslate.render.diff import unified_diff
 @click.command()
 @shared_options
 @click.option("-w", "--write", is_flag=True, help="Write fixes into the files instead of a diff.")
-@click.option("--retranslate", "retranslate", is_flag=True,
-              help="Re-translate flagged sentences from their Russian source with the installed "
-                   "Argos model (needs the mt extra), then enforce the glossary.")
+@click.option("--retranslate/--no-retranslate", "retranslate", default=None,
+              help="Re-translate, from their Russian source, sentences whose findings "
+                   "substitution cannot fix, keeping a new sentence only where it is better "
+                   "(needs the mt extra and a ru→en model). Default: on when a model is "
+                   "installed; --retranslate also says when it is not.")
+@click.option("--retranslation-json", type=click.File("w", encoding="utf-8"), metavar="FILE",
+              help="Write what became of each re-translated sentence as JSON (- for stdout "
+                   "with --write).")
 @click.option("--unsafe-fixes", is_flag=True,
               help="Also apply the suggestions of review-only findings (listed at the end).")
 @click.option("-i", "--interactive", is_flag=True,
               help="Review each proposed change in the terminal: accept, reject, edit, accept "
                    "all of a rule, or quit; write only what was accepted.")
-def fix(write: bool, retranslate: bool, unsafe_fixes: bool, interactive: bool,
+def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | None,
+        unsafe_fixes: bool, interactive: bool,
         **kwargs: Any) -> None:
     """Repair what can be repaired safely in PATHS.
 
@@ -46,19 +54,16 @@ def fix(write: bool, retranslate: bool, unsafe_fixes: bool, interactive: bool,
             raise click.UsageError("--interactive writes what you accept; it takes neither "
                                    "--write nor --retranslate")
         raise SystemExit(review_interactively(Batch(kwargs, fix=False, hooks=False)))
-    translator = None
-    if retranslate:
-        from retranslate.mt.translator import load_translator
-
-        translator = load_translator()
-    batch = Batch(kwargs, fix=True, translator=translator)
+    batch = Batch(kwargs, fix=True)
     if unsafe_fixes:
         batch.options = dataclasses.replace(batch.options, unsafe_fixes=True)
     unsafe: list[str] = []
     out = sys.stdout.buffer
     stdin = _StdinKeeper(kwargs["paths"] or ())
     unfixed = changed = 0
-    for result in batch.results():
+    tried: list[dict[str, Any]] = []
+    for result in _retranslating(batch, retranslate):
+        tried.extend(_report_retranslations(result))
         document = result.document
         assert result.fixed_text is not None
         # Each file's output is made in full before any of it is printed, and a file that
@@ -90,6 +95,9 @@ def fix(write: bool, retranslate: bool, unsafe_fixes: bool, interactive: bool,
             click.echo(f"{document.path}:{place.line}:{place.column}: not fixed: {finding.rule}: "
                        f"{finding.message}{hint}", err=True)
     stdin.echo_if_unprocessed(out)
+    if retranslation_json is not None:
+        json.dump(tried, retranslation_json, ensure_ascii=False, indent=1)
+        retranslation_json.write("\n")
     if unsafe:
         click.echo(f"{len(unsafe)} unsafe fix{'es' * (len(unsafe) != 1)} applied "
                    "(review them):", err=True)
@@ -108,6 +116,27 @@ def _unsafe_lines(result: FileResult) -> list[str]:
         lines.append(f"{result.document.path}:{line}:{column}: {edit.rule}: "
                      f"“{edit.original}” → “{edit.replacement}”")
     return lines
+
+
+def _retranslating(batch: Batch, retranslate: bool | None) -> Iterator[FileResult]:
+    """The run's results, re-translated where that helps (off with --no-retranslate)."""
+    if retranslate is False:
+        return batch.results()
+    from retranslate.repair.retranslate_run import RetranslationStage
+
+    stage = RetranslationStage(batch.glossary, batch.checks, batch.options,
+                          explicit=bool(retranslate),
+                          note=lambda message: click.echo(f"retranslate: note: {message}",
+                                                          err=True))
+    return stage.results(batch.results())
+
+
+def _report_retranslations(result: FileResult) -> list[dict[str, Any]]:
+    from retranslate.render.retranslation import lines, records
+
+    for line in lines(result):
+        click.echo(line, err=True)
+    return list(records(result))
 
 
 class _StdinKeeper:

@@ -218,6 +218,27 @@ def _model_info(argos: Any) -> ModelInfo:
                      Path(argos.package_path))
 
 
+def model_folders(from_code: str, to_code: str) -> Iterator[Path]:
+    """Installed package folders for a pair, found the way Argos finds them but without
+    importing it (a cheap look before deciding to load anything). Argos itself has the last
+    word: a folder found here may still fail to load."""
+    configured = os.environ.get("ARGOS_PACKAGES_DIR")
+    if configured:
+        roots = [Path(configured)]
+    else:
+        data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        roots = [Path(data) / "argos-translate" / "packages"]
+    for root in roots:
+        for metadata in sorted(root.glob("*/metadata.json")):
+            try:
+                codes = json.loads(metadata.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(codes, dict) and (codes.get("from_code"),
+                                            codes.get("to_code")) == (from_code, to_code):
+                yield metadata.parent
+
+
 def find(from_code: str = "ru", to_code: str = "en") -> ModelInfo:
     for model in installed():
         if (model.from_code, model.to_code) == (from_code, to_code):
