@@ -21,7 +21,7 @@ from retranslate.files.document import (
     read_source_document,
 )
 from retranslate.glossary.model import Glossary
-from retranslate.models import Document, Edit, FileResult, Finding
+from retranslate.models import Document, Edit, FileResult, Finding, Span
 from retranslate.repair.apply import apply_edits, edits_for
 
 if TYPE_CHECKING:
@@ -39,6 +39,11 @@ class Options:
     encoding: str | None = None
     source: str | None = None
     source_pattern: str | None = None
+    # Phrases whose findings are never reported, and (rule or prefix, level) overrides.
+    allow: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    # Every rule id there is, for checking the ids written in ignore comments; empty: no check.
+    rule_ids: frozenset[str] = frozenset()
 
 
 def rule_enabled(rule: str, options: Options) -> bool:
@@ -75,11 +80,32 @@ def check_document(document: Document, glossary: Glossary, checks: Sequence[Chec
                    source: Document | None = None, options: Options = Options(),
                    hooks: Sequence[BatchHook] = ()) -> list[Finding]:
     context = CheckContext(document, glossary, source)
-    findings = [f for check in checks for f in check.run(context) if rule_enabled(f.rule, options)]
+    findings = settle(document, (f for check in checks for f in check.run(context)
+                                 if rule_enabled(f.rule, options)), options)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
     for hook in hooks:
         hook.observe(document.path, context)
     return findings
+
+
+def settle(document: Document, findings: Iterable[Finding], options: Options) -> list[Finding]:
+    """The findings that survive the file's ignore comments and allowed phrases, at the level
+    the settings give their rules."""
+    from retranslate.files.ignores import (
+        allowed_regions,
+        inline_regions,
+        with_severity,
+        without_ignored,
+    )
+
+    def known(pattern: str) -> bool:
+        return not options.rule_ids or any(
+            rule == pattern or rule.startswith(pattern.rstrip("/") + "/")
+            for rule in options.rule_ids)
+
+    regions = [*inline_regions(document.text, document.path, known),
+               *allowed_regions(document.text, options.allow)]
+    return with_severity(without_ignored(findings, regions), options.severity)
 
 
 def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check],
@@ -90,14 +116,22 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
     findings = check_document(document, glossary, checks, source, options)
     applied: list[Edit] = []
 
-    def rounds(current: Document, remaining: list[Finding]) -> tuple[Document, list[Finding]]:
+    def rounds(current: Document, wanted: list[Finding]) -> tuple[Document, list[Finding]]:
+        """Apply `wanted` (findings of `current`); later rounds take only what overlapped an
+        earlier edit and is found again, so fix applies what check reported and nothing that
+        an edit's new context brought about."""
+        remaining = wanted
         for _ in range(MAX_FIX_ROUNDS):
-            edits = edits_for(remaining)
+            edits = edits_for(wanted)
             if not edits:
                 break
             applied.extend(edits)
+            waiting = [moved(f.span, edits) for f in wanted
+                       if f.fixable and not any(e.span == f.span for e in edits)]
             current = _with_text(current, apply_edits(current.text, edits))
             remaining = check_document(current, glossary, checks, source, options)
+            wanted = [f for f in remaining if f.fixable and any(
+                f.span.overlaps(w) or f.span == w for w in waiting)]
         return current, remaining
 
     current, remaining = rounds(document, findings)
@@ -109,11 +143,32 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
         if edits:
             applied.extend(edits)
             current = _with_text(current, apply_edits(current.text, edits))
-            current, remaining = rounds(current,
-                                        check_document(current, glossary, checks, source,
-                                                       options))
+            # The glossary is enforced on the re-translated sentences, and only there.
+            written = [moved(e.span, edits) for e in edits]
+            rechecked = check_document(current, glossary, checks, source, options)
+            current, remaining = rounds(current, [
+                f for f in rechecked if any(w.contains(f.span) for w in written)])
+            remaining = check_document(current, glossary, checks, source, options)
     return FileResult(document, tuple(findings), tuple(applied), current.text,
                       remaining=tuple(remaining))
+
+
+def moved(span: Span, edits: Sequence[Edit]) -> Span:
+    """Where `span` lies once `edits` (sorted, disjoint) are applied; an end inside an edit
+    moves out to cover the edit's new text, so an edit's own span maps onto its replacement."""
+    def place(offset: int, right: bool) -> int:
+        shift = 0
+        for edit in edits:
+            if edit.span.end <= offset:
+                shift += len(edit.replacement) - len(edit.span)
+            elif edit.span.start < offset:
+                return edit.span.start + shift + (len(edit.replacement) if right else 0)
+            else:
+                break
+        return offset + shift
+
+    start = place(span.start, right=False)
+    return Span(start, max(start, place(span.end, right=True)))
 
 
 def _with_text(document: Document, text: str) -> Document:
@@ -162,14 +217,14 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
     for path in paths:
         try:
             document, source = read_pair(path, options)
-        except RetranslateError as err:
+            if fix:
+                result = fix_document(document, glossary, checks, source, options, translator)
+            else:
+                result = FileResult(document, tuple(check_document(document, glossary, checks,
+                                                                   source, options, hooks)))
+        except RetranslateError as err:  # unreadable, or a bad ignore comment in it
             report(err)
             continue
-        if fix:
-            result = fix_document(document, glossary, checks, source, options, translator)
-        else:
-            result = FileResult(document, tuple(check_document(document, glossary, checks,
-                                                               source, options, hooks)))
         if source is not None:
             result = dataclasses.replace(result, source_path=source.path)
         yield result
@@ -187,9 +242,11 @@ def _batch_results(hooks: Sequence[BatchHook], options: Options,
     for path, findings in by_path.items():
         try:  # read again only to place the findings: the file was not changed by `check`
             document = read_document(path, options.encoding)
+            kept = settle(document, findings, options)
         except RetranslateError as err:
             report(err)
             continue
-        yield FileResult(document, tuple(sorted(findings, key=lambda f: f.span.start)),
-                         batch=True)
+        if kept:
+            yield FileResult(document, tuple(sorted(kept, key=lambda f: f.span.start)),
+                             batch=True)
 

@@ -65,14 +65,15 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 autofix=entry.autofix,
                 evidence=evidence,
                 entry_id=entry.id,
+                note=entry.note.strip() or None,
             )
             break
 
 
 def _message(matched: str, entry: Entry, right: str) -> str:
+    # The entry's note is not repeated here: renderers print it once per entry.
     russian = f" ({', '.join(entry.source[:2])})" if entry.source else ""
-    note = entry.note.strip().split("\n")[0]
-    return f"“{matched}” is a mistranslation{russian}; use “{right}”. {note}".strip()
+    return f"“{matched}” is a mistranslation{russian}; use “{right}”"
 
 
 CHECK = Check(

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import io
 import sys
+from collections import Counter
 from typing import Any, BinaryIO
 
 import click
 
-from retranslate.commands.common import Batch, report_error, shared_options
+from retranslate.commands.common import Batch, report_error, shared_options, use_color
+from retranslate.commands.progress import Progress
 from retranslate.errors import RetranslateError
 from retranslate.files.document import encode, write_document
+from retranslate.models import FileResult, Finding
 from retranslate.render import located
 from retranslate.render.diff import unified_diff
+from retranslate.render.text import suggestion_hint
 
 
 @click.command()
@@ -21,15 +25,22 @@ from retranslate.render.diff import unified_diff
 @click.option("--retranslate", "retranslate", is_flag=True,
               help="Re-translate flagged sentences from their Russian source with the installed "
                    "Argos model (needs the mt extra), then enforce the glossary.")
-def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
-    """Repair what can be repaired safely in PATHS.
+def fix(write: bool, retranslate: bool, quiet: bool, progress: bool | None, color: str | None,
+        **kwargs: Any) -> None:
+    """Repair in PATHS exactly the findings `check` reports as fixable.
 
     Prints a unified diff (apply it with `git apply` or `patch -p1`); with --write, replaces each
-    file atomically; with - as the path, reads stdin and writes the fixed text to stdout. Findings
-    that were not fixed are listed on stderr.
+    file atomically; with - as the path, reads standard input and writes the fixed text to
+    standard output. What is not fixed is listed on stderr with why, then a summary.
 
-    Exit status: 0 all fixed (nothing left), 1 findings left unfixed (or, with --write, files
-    changed), 2 usage, glossary or input error.
+    \b
+    Examples:
+      retranslate fix article.txt > fix.diff && git apply fix.diff
+      retranslate fix --write news/
+      cat article.txt | retranslate fix - > fixed.txt
+
+    Exit status: 0 nothing left at or above --fail-on, 1 findings left (or, with --write, files
+    changed), 2 a usage, settings, glossary or input error.
     """
     translator = None
     if retranslate:
@@ -37,9 +48,11 @@ def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
 
         translator = load_translator()
     batch = Batch(kwargs, fix=True, translator=translator)
+    colored = use_color(color, sys.stderr)
     out = sys.stdout.buffer
     stdin = _StdinKeeper(kwargs["paths"] or ())
-    unfixed = changed = 0
+    meter = Progress.for_run(progress, quiet)
+    tally = _Tally()
     for result in batch.results():
         document = result.document
         assert result.fixed_text is not None
@@ -52,9 +65,9 @@ def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
             elif write:
                 if result.changed:
                     write_document(document, result.fixed_text)
-                    changed += 1
-                    click.echo(f"fixed {document.path} ({len(result.edits)} "
-                               f"edit{'s' * (len(result.edits) != 1)})", err=True)
+                    if not quiet:
+                        click.echo(f"fixed {document.path} ({len(result.edits)} "
+                                   f"edit{'s' * (len(result.edits) != 1)})", err=True)
             else:
                 out.write(unified_diff(result))
         except RetranslateError as err:
@@ -63,14 +76,67 @@ def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
             continue
         finally:
             out.flush()
-        unfixed += len(result.remaining)
+        tally.add(result, batch)
+        meter.step(tally.files, tally.left_total)
         for place in located(result):
             finding = place.finding
-            hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
-            click.echo(f"{document.path}:{place.line}:{place.column}: not fixed: {finding.rule}: "
-                       f"{finding.message}{hint}", err=True)
+            reason, advice = why_not_fixed(finding, result)
+            tally.reasons[reason] += 1
+            where = f"{document.path}:{place.line}:{place.column}:"
+            label = click.style("not fixed:", fg="yellow") if colored else "not fixed:"
+            click.echo(f"{click.style(where, bold=True) if colored else where} {label} "
+                       f"{finding.rule}: {finding.message}{suggestion_hint(finding)} "
+                       f"[{reason}: {advice}]", err=True)
+    meter.close()
     stdin.echo_if_unprocessed(out)
-    raise SystemExit(2 if batch.failed else 1 if unfixed or (write and changed) else 0)
+    if not quiet and (tally.changed or tally.left_total):
+        click.echo(tally.summary(write), err=True)
+    failing = tally.failing or (write and tally.changed)
+    raise SystemExit(2 if batch.failed else 1 if failing else 0)
+
+
+class _Tally:
+    """What a fix run did, for its closing line."""
+
+    def __init__(self) -> None:
+        self.files = self.changed = self.edits = self.left_total = 0
+        self.failing = False
+        self.reasons: Counter[str] = Counter()
+
+    def add(self, result: FileResult, batch: Batch) -> None:
+        self.files += 1
+        self.changed += result.changed
+        self.edits += len(result.edits) if result.changed else 0
+        self.left_total += len(result.remaining)
+        self.failing = self.failing or any(batch.fails(f) for f in result.remaining)
+
+    def summary(self, write: bool) -> str:
+        verb = "changed" if write else "to change"
+        done = (f"{self.changed} file{'s' * (self.changed != 1)} {verb}, {self.edits} "
+                f"edit{'s' * (self.edits != 1)}")
+        if not self.left_total:
+            return f"{done}; nothing left."
+        why = ", ".join(f"{n} {reason}" for reason, n in self.reasons.most_common())
+        return (f"{done}; {self.left_total} finding{'s' * (self.left_total != 1)} left "
+                f"({why}).")
+
+
+def why_not_fixed(finding: Finding, result: FileResult) -> tuple[str, str]:
+    """Why `fix` left a finding, and what the editor can do about it."""
+    if finding.fixable:
+        return ("after other fixes", "another edit in this run made it; run `retranslate fix` "
+                                     "again to apply it")
+    if finding.suggestion is not None:
+        if finding.entry_id is not None:
+            return ("review-only entry", "apply the suggestion by hand if it fits, or ignore "
+                                         f"it with <!-- retranslate: ignore[{finding.rule}] -->")
+        return ("needs review", "apply the suggestion by hand if it fits")
+    if result.source_path is not None and finding.evidence is None:
+        return ("low alignment confidence", "no source sentence is linked surely enough; "
+                                            "compare with the source by hand")
+    if result.source_path is not None:
+        return ("no safe suggestion", "translate it by hand, or try `fix --retranslate`")
+    return ("no safe suggestion", "edit it by hand")
 
 
 class _StdinKeeper:

@@ -44,6 +44,10 @@ class Entry:
     category: str = ""
     origin: str = ""
     line: int = 0
+    # A house glossary's entry may replace (override) or switch off (disabled) an earlier
+    # entry with the same id; both are resolved when the glossaries load.
+    override: bool = False
+    disabled: bool = False
 
     @property
     def conditional(self) -> bool:

@@ -15,7 +15,7 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 class Renderer:
     """Collects results (SARIF is one document), so it holds findings, not file texts."""
 
-    def __init__(self, out: IO[str], *, color: bool) -> None:
+    def __init__(self, out: IO[str], *, color: bool, quiet: bool = False) -> None:
         self.out = out
         self.results: list[dict[str, Any]] = []
         self.rules: dict[str, dict[str, Any]] = {}
