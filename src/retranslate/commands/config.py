@@ -31,6 +31,9 @@ def config(color: str | None, **kwargs: Any) -> None:
       retranslate config --select glossary --fail-on error
     """
     colored = use_color(color, sys.stdout)
+
+    def echo(text: str) -> None:
+        click.echo(text, color=colored)  # click strips styles off a pipe unless told
     found = discover(kwargs.get("config_path"), Path.cwd())
     settings = effective(kwargs, found)
     resolve(settings)  # refuses unknown rules and broken glossaries as a run would
@@ -38,16 +41,16 @@ def config(color: str | None, **kwargs: Any) -> None:
     def dim(text: str) -> str:
         return click.style(text, dim=True) if colored else text
 
-    click.echo(f"# settings file: {found.path if found.path else 'none found'}")
+    echo(f"# settings file: {found.path if found.path else 'none found'}")
     for other in found.shadowed:
-        click.echo(f"# not read (the file above wins): {other}")
+        echo(f"# not read (the file above wins): {other}")
     if found.path is None:
-        click.echo(f"# looked for {', '.join(CONFIG_NAMES)} from {Path.cwd()} upwards")
+        echo(f"# looked for {', '.join(CONFIG_NAMES)} from {Path.cwd()} upwards")
     for key, setting in settings.items():
         if setting.value is None:
-            click.echo(dim(f"# {key} is not set  # {setting.origin}"))
+            echo(dim(f"# {key} is not set  # {setting.origin}"))
         else:
-            click.echo(f"{key} = {_toml(key, setting.value)}  {dim('# ' + setting.origin)}")
+            echo(f"{key} = {_toml(key, setting.value)}  {dim('# ' + setting.origin)}")
 
 
 def _toml(key: str, value: Any) -> str:

@@ -86,7 +86,7 @@ def fix(write: bool, retranslate: bool, quiet: bool, progress: bool | None, colo
             label = click.style("not fixed:", fg="yellow") if colored else "not fixed:"
             click.echo(f"{click.style(where, bold=True) if colored else where} {label} "
                        f"{finding.rule}: {finding.message}{suggestion_hint(finding)} "
-                       f"[{reason}: {advice}]", err=True)
+                       f"[{reason}: {advice}]", err=True, color=colored)
     meter.close()
     stdin.echo_if_unprocessed(out)
     if not quiet and (tally.changed or tally.left_total):

@@ -48,15 +48,16 @@ def _loaded(kwargs: dict[str, Any]) -> tuple[Any, Any, frozenset[str]]:
 
 
 def _list_rules(kwargs: dict[str, Any]) -> None:
+    echo = click.echo
     glossary, checks, _ = _loaded(kwargs)
     for check in checks:
         for name in check.rules:
             if not name.endswith("/*"):
-                click.echo(f"{name}\t{check.description}")
+                echo(f"{name}\t{check.description}")
     by_id = glossary.by_id()
     for entry in by_id.values():
         mode = "fixed by fix" if entry.autofix else "review-only"
-        click.echo(f"glossary/{entry.id}\t{' | '.join(entry.wrong)} -> {entry.target} ({mode})")
+        echo(f"glossary/{entry.id}\t{' | '.join(entry.wrong)} -> {entry.target} ({mode})")
 
 
 def explain_rule(rule_id: str, kwargs: dict[str, Any], *, color: bool) -> None:
@@ -69,6 +70,9 @@ def explain_rule(rule_id: str, kwargs: dict[str, Any], *, color: bool) -> None:
     def heading(text: str) -> str:
         return click.style(text, bold=True) if color else text
 
+    def echo(text: str) -> None:
+        click.echo(text, color=color)  # click strips styles off a pipe unless told
+
     entries = glossary.by_id()
     for name in matching[:1] if len(matching) == 1 else matching:
         family, _, tail = name.partition("/")
@@ -76,30 +80,30 @@ def explain_rule(rule_id: str, kwargs: dict[str, Any], *, color: bool) -> None:
         if len(matching) > 1:
             what = f"{' | '.join(entry.wrong)} -> {entry.target}" if entry else \
                 next(c.description for c in checks if _owns(c.rules, name))
-            click.echo(f"{heading(name)}\t{what}")
+            echo(f"{heading(name)}\t{what}")
             continue
         check = next(c for c in checks if _owns(c.rules, name))
-        click.echo(heading(name))
-        click.echo(f"  check: {check.name}: {check.description}")
+        echo(heading(name))
+        echo(f"  check: {check.name}: {check.description}")
         if entry is None:
             continue
-        click.echo(f"  defined at: {entry.where}")
-        click.echo(f"  wrong: {', '.join(entry.wrong)}")
-        click.echo(f"  right: {entry.target}" + (f" (also accepted: {', '.join(entry.accept)})"
+        echo(f"  defined at: {entry.where}")
+        echo(f"  wrong: {', '.join(entry.wrong)}")
+        echo(f"  right: {entry.target}" + (f" (also accepted: {', '.join(entry.accept)})"
                                                  if entry.accept else ""))
         if entry.source:
-            click.echo(f"  Russian: {', '.join(entry.source)}")
+            echo(f"  Russian: {', '.join(entry.source)}")
         if entry.near or entry.not_near:
-            click.echo(f"  without a source, only near: {', '.join(entry.near) or 'anything'}"
+            echo(f"  without a source, only near: {', '.join(entry.near) or 'anything'}"
                        + (f"; never near: {', '.join(entry.not_near)}" if entry.not_near
                           else ""))
-        click.echo("  fixed by `retranslate fix`: " +
+        echo("  fixed by `retranslate fix`: " +
                    ("yes" if entry.autofix else "no, review-only (reported as a warning)"))
         if entry.note:
-            click.echo(f"  note: {entry.note}")
+            echo(f"  note: {entry.note}")
         for example in entry.examples[:2]:
-            click.echo(f"  example: {example.wrong} -> {example.right}")
-        click.echo(f"  ignore one: <!-- retranslate: ignore[{name}] --> before the paragraph, "
+            echo(f"  example: {example.wrong} -> {example.right}")
+        echo(f"  ignore one: <!-- retranslate: ignore[{name}] --> before the paragraph, "
                    f"or `ignore = [\"{name}\"]` in the settings")
 
 

@@ -22,7 +22,7 @@ from retranslate.errors import RetranslateError
 from retranslate.models import Finding, Span
 
 _DIRECTIVE = re.compile(
-    r"(?P<open><!--[ \t]*)?retranslate:[ \t]*(?P<kind>ignore[\w-]*)"
+    r"(?P<open><!--[ \t]*)?retranslate:[ \t]*(?P<kind>[A-Za-z][\w-]*)"
     r"(?:\[(?P<rules>[^\]\r\n]*)\])?(?P<close>[ \t]*-->)?")
 _KINDS = ("ignore", "ignore-start", "ignore-end", "ignore-line")
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*(?:\r?\n|\r)|\r[ \t]*\r")
@@ -60,6 +60,8 @@ def inline_regions(text: str, path: str,
     for match in _DIRECTIVE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         kind = match.group("kind")
+        if not match.group("open") and not kind.startswith("ignore"):
+            continue  # "retranslate: a tool that..." in prose is not addressed to us
         if kind not in _KINDS:
             raise RetranslateError(f"unknown directive 'retranslate: {kind}'", path=path,
                                    line=line, hint=f"use {', '.join(_KINDS)}")
