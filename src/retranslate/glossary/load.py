@@ -23,7 +23,7 @@ _STRING_LISTS = ("wrong", "source", "accept", "ignore", "near", "not_near", "ok"
 _STRINGS = ("id", "target", "note", "category")
 _KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "inflect", "examples",
                     "override", "disabled"})
-_REQUIRED = ("id", "target", "wrong", "note")
+_REQUIRED = ("id", "target", "note")
 
 
 def glossary_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -70,10 +70,7 @@ def resolve_overrides(entries: list[Entry]) -> list[Entry]:
             # Keeps the earlier entry's place, so the order of ties between entries holds.
             resolved[entry.id] = None if entry.disabled else entry
         elif earlier is not None:
-            raise GlossaryError(f"duplicate id {entry.id!r}, first defined at {earlier.where}",
-                                path=entry.origin, line=entry.line,
-                                hint="to replace it write override = true; to switch it off, "
-                                     "disabled = true")
+            raise _duplicate(entry, earlier)
         else:
             resolved[entry.id] = entry
     return [entry for entry in resolved.values() if entry is not None]
@@ -101,7 +98,7 @@ def with_known_renderings_near(entries: list[Entry]) -> list[Entry]:
         extra = sorted({w for near in entry.near
                         for other, wrongs in wrong_of.get(near.casefold(), {}).items()
                         if other != entry.id for w in wrongs if w.casefold() not in have})
-        out.append(replace(entry, near=(*entry.near, *extra)) if extra else entry)
+        out.append(replace(entry, near_renderings=tuple(extra)) if extra else entry)
     return out
 
 
@@ -176,15 +173,16 @@ def _entry(table: Any, where: str, line: int) -> Entry:
     target = table["target"].strip()
     if not target:
         raise fail("'target' must not be empty")
-    if not table["wrong"]:
-        raise fail("'wrong' must list at least one wrong rendering")
-    for wrong in table["wrong"]:
+    if not table.get("wrong") and not table.get("source"):
+        raise fail("an entry needs 'wrong' forms to look for, or 'source' words for a term the "
+                   "translation must use")
+    for wrong in table.get("wrong", []):
         if wrong.strip().casefold() == target.casefold():
             raise fail(f"wrong form {wrong!r} equals the target")
     return Entry(
         id=entry_id,
         target=target,
-        wrong=tuple(w.strip() for w in table["wrong"]),
+        wrong=tuple(w.strip() for w in table.get("wrong", [])),
         source=tuple(table.get("source", [])),
         accept=tuple(table.get("accept", [])),
         ignore=tuple(table.get("ignore", [])),
@@ -215,10 +213,21 @@ def _examples(value: Any, fail: Any) -> tuple[Example, ...]:
     return tuple(examples)
 
 
+def _duplicate(entry: Entry, earlier: Entry) -> GlossaryError:
+    return GlossaryError(f"duplicate id {entry.id!r}, first defined at {earlier.where}",
+                         path=entry.origin, line=entry.line,
+                         hint="to replace it write override = true; to switch it off, "
+                              "disabled = true")
+
+
 def check_consistency(entries: list[Entry]) -> None:
-    """No wrong form is claimed by two entries with different targets (ids are unique by now)."""
+    """Ids are unique, and no wrong form is claimed by two entries with different targets."""
+    ids: dict[str, Entry] = {}
     claims: dict[str, Entry] = {}
     for entry in entries:
+        if entry.id in ids:
+            raise _duplicate(entry, ids[entry.id])
+        ids[entry.id] = entry
         for wrong in entry.wrong:
             key = " ".join(wrong.casefold().split())
             other = claims.get(key)
@@ -230,6 +239,28 @@ def check_consistency(entries: list[Entry]) -> None:
             claims.setdefault(key, entry)
 
 
-# One parser per file format, each turning a file into Entries with origin and line set. TBX and
-# CSV importers slot in here; every format then shares the same validation and example checks.
-PARSERS: dict[str, Callable[[Path], list[Entry]]] = {".toml": parse_file}
+def _parse_tbx(file: Path) -> list[Entry]:
+    from retranslate.glossary import tbx
+
+    return tbx.parse(file, str(file), id_prefix=_prefix(file))
+
+
+def _parse_table(file: Path) -> list[Entry]:
+    from retranslate.glossary import tabular
+
+    return tabular.parse(file, id_prefix=_prefix(file))
+
+
+def _prefix(file: Path) -> str:
+    """A term base read directly names its entries after the file (`team.protesters`), so its
+    concept ids never collide with the default glossary's; an import chooses its own."""
+    stem = re.sub(r"[^a-z0-9_-]+", "-", file.stem.lower()).strip("-_") or "terms"
+    return f"{stem}."
+
+
+# One parser per file format, each turning a file into Entries with origin and line set; every
+# format then shares the same validation and example checks. Term bases read directly take
+# Russian → English; `retranslate glossary import` chooses other language codes.
+PARSERS: dict[str, Callable[[Path], list[Entry]]] = {
+    ".toml": parse_file, ".tbx": _parse_tbx, ".csv": _parse_table, ".tsv": _parse_table,
+}

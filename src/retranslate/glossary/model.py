@@ -48,6 +48,13 @@ class Entry:
     # entry with the same id; both are resolved when the glossaries load.
     override: bool = False
     disabled: bool = False
+    # Wrong renderings of `near` words that other entries know ("noise grenades" for "stun
+    # grenades"), worked out at load time: they count as near words but are not written out.
+    near_renderings: tuple[str, ...] = ()
+
+    @property
+    def near_words(self) -> tuple[str, ...]:
+        return (*self.near, *self.near_renderings)
 
     @property
     def conditional(self) -> bool:
