@@ -126,12 +126,12 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
             if not edits:
                 break
             applied.extend(edits)
-            waiting = [moved(f.span, edits) for f in wanted
-                       if f.fixable and not any(e.span == f.span for e in edits)]
+            done = {edit.span for edit in edits}
+            waiting = _Waiting(moved_spans(
+                [f.span for f in wanted if f.fixable and f.span not in done], edits))
             current = _with_text(current, apply_edits(current.text, edits))
             remaining = check_document(current, glossary, checks, source, options)
-            wanted = [f for f in remaining if f.fixable and any(
-                f.span.overlaps(w) or f.span == w for w in waiting)]
+            wanted = [f for f in remaining if f.fixable and waiting.touches(f.span)]
         return current, remaining
 
     current, remaining = rounds(document, findings)
@@ -144,7 +144,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
             applied.extend(edits)
             current = _with_text(current, apply_edits(current.text, edits))
             # The glossary is enforced on the re-translated sentences, and only there.
-            written = [moved(e.span, edits) for e in edits]
+            written = moved_spans([e.span for e in edits], edits)
             rechecked = check_document(current, glossary, checks, source, options)
             current, remaining = rounds(current, [
                 f for f in rechecked if any(w.contains(f.span) for w in written)])
@@ -153,22 +153,54 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
                       remaining=tuple(remaining))
 
 
-def moved(span: Span, edits: Sequence[Edit]) -> Span:
-    """Where `span` lies once `edits` (sorted, disjoint) are applied; an end inside an edit
-    moves out to cover the edit's new text, so an edit's own span maps onto its replacement."""
-    def place(offset: int, right: bool) -> int:
-        shift = 0
-        for edit in edits:
-            if edit.span.end <= offset:
-                shift += len(edit.replacement) - len(edit.span)
-            elif edit.span.start < offset:
-                return edit.span.start + shift + (len(edit.replacement) if right else 0)
-            else:
-                break
-        return offset + shift
+def moved_spans(spans: Sequence[Span], edits: Sequence[Edit]) -> list[Span]:
+    """Where each span lies once `edits` (sorted, disjoint) are applied, sorted by start; an end
+    inside an edit moves out to cover the edit's new text. Sweeps, so a 50 MB file with
+    thousands of findings costs no more than its findings."""
+    order = sorted(spans)
+    starts = _placed([s.start for s in order], edits, right=False)
+    by_end = sorted(range(len(order)), key=lambda k: order[k].end)
+    end_of = [0] * len(order)
+    for k, end in zip(by_end, _placed([order[k].end for k in by_end], edits, right=True),
+                      strict=True):
+        end_of[k] = end
+    return [Span(start, max(start, end)) for start, end in zip(starts, end_of, strict=True)]
 
-    start = place(span.start, right=False)
-    return Span(start, max(start, place(span.end, right=True)))
+
+def _placed(offsets: Sequence[int], edits: Sequence[Edit], *, right: bool) -> list[int]:
+    """Sorted offsets moved through the edits; one inside an edit goes to its start (or to its
+    replacement's end, for `right`)."""
+    out = []
+    shift = 0
+    i = 0
+    for offset in offsets:
+        while i < len(edits) and edits[i].span.end <= offset:
+            shift += len(edits[i].replacement) - len(edits[i].span)
+            i += 1
+        if i < len(edits) and edits[i].span.start < offset:
+            out.append(edits[i].span.start + shift + (len(edits[i].replacement) if right else 0))
+        else:
+            out.append(offset + shift)
+    return out
+
+
+class _Waiting:
+    """Spans sorted by start, asked whether a span overlaps one of them in O(log n)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        import itertools
+
+        self.starts = [s.start for s in spans]
+        self.reach = list(itertools.accumulate((s.end for s in spans), max))
+
+    def touches(self, span: Span) -> bool:
+        import bisect
+
+        if len(span):
+            i = bisect.bisect_left(self.starts, span.end)
+            return i > 0 and self.reach[i - 1] > span.start
+        i = bisect.bisect_right(self.starts, span.start)
+        return i > 0 and self.reach[i - 1] >= span.start
 
 
 def _with_text(document: Document, text: str) -> Document:

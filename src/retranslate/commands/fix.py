@@ -89,7 +89,8 @@ def fix(write: bool, retranslate: bool, quiet: bool, progress: bool | None, colo
                        f"[{reason}: {advice}]", err=True, color=colored)
     meter.close()
     stdin.echo_if_unprocessed(out)
-    if not quiet and (tally.changed or tally.left_total):
+    # Like check's summary, only when there is something to say: a clean fix stays silent.
+    if not quiet and tally.left_total:
         click.echo(tally.summary(write), err=True)
     failing = tally.failing or (write and tally.changed)
     raise SystemExit(2 if batch.failed else 1 if failing else 0)
@@ -114,8 +115,6 @@ class _Tally:
         verb = "changed" if write else "to change"
         done = (f"{self.changed} file{'s' * (self.changed != 1)} {verb}, {self.edits} "
                 f"edit{'s' * (self.edits != 1)}")
-        if not self.left_total:
-            return f"{done}; nothing left."
         why = ", ".join(f"{n} {reason}" for reason, n in self.reasons.most_common())
         return (f"{done}; {self.left_total} finding{'s' * (self.left_total != 1)} left "
                 f"({why}).")

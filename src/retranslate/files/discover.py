@@ -59,5 +59,6 @@ def walk(paths: Sequence[str], include: Sequence[str] = (),
                 full = os.path.join(folder, name)
                 relative = PurePosixPath(os.path.relpath(full, path)).as_posix()
                 if _matches(relative, include) \
-                        and not _matches(relative, (*DEFAULT_EXCLUDE, *exclude)):
+                        and not _matches(relative, (*DEFAULT_EXCLUDE, *exclude)) \
+                        and not (base is not None and excluded(full, exclude, base)):
                     yield full
