@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,32 @@ def test_help_reads_like_a_linters(cli) -> None:  # type: ignore[no-untyped-def]
     for option in ("--fail-on [error|warning|info]", "--force-exclude / --no-force-exclude",
                    "-q, --quiet", "--explain RULE", "--format, --output-format"):
         assert option in check
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_on_a_terminal_redraws_one_line_and_clears_it(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    (tmp_path / "a.txt").write_text("Noise grenades went off.\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("CI", None)
+    run = subprocess.run([sys.executable, "-m", "retranslate", "check", "--progress",
+                          *GLOSSARY, "a.txt"], cwd=tmp_path, stdout=subprocess.PIPE,
+                         stderr=follower, env=env, timeout=300, check=False)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert run.returncode == 1
+    assert shown.startswith(b"\r\x1b[K1 file checked, 1 finding, ")
+    assert shown.endswith(b"files/s\r\x1b[K")  # the meter leaves no line behind
+    assert b"files/s" not in run.stdout
