@@ -56,6 +56,9 @@ def _list_rules(kwargs: dict[str, Any]) -> None:
                 echo(f"{name}\t{check.description}")
     by_id = glossary.by_id()
     for entry in by_id.values():
+        if not entry.wrong:  # a required term: only term-omitted reports it
+            echo(f"term-omitted/{entry.id}\trequired term: {entry.target}")
+            continue
         mode = "fixed by fix" if entry.autofix else "review-only"
         echo(f"glossary/{entry.id}\t{' | '.join(entry.wrong)} -> {entry.target} ({mode})")
 
@@ -88,7 +91,7 @@ def explain_rule(rule_id: str, kwargs: dict[str, Any], *, color: bool) -> None:
         if entry is None:
             continue
         echo(f"  defined at: {entry.where}")
-        echo(f"  wrong: {', '.join(entry.wrong)}")
+        echo(f"  wrong: {', '.join(entry.wrong) or '(none: a required term)'}")
         echo(f"  right: {entry.target}" + (f" (also accepted: {', '.join(entry.accept)})"
                                                  if entry.accept else ""))
         if entry.source:
