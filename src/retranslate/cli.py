@@ -11,7 +11,7 @@ from retranslate import __version__
 from retranslate.errors import RetranslateError
 
 # Command name → the module under retranslate.commands that defines it (under the same name).
-COMMANDS = ("check", "fix", "config", "rule", "glossary", "align", "model")
+COMMANDS = ("check", "fix", "report", "config", "rule", "glossary", "align", "model")
 
 
 class _Commands(click.Group):

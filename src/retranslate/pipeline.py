@@ -39,6 +39,8 @@ class Options:
     encoding: str | None = None
     source: str | None = None
     source_pattern: str | None = None
+    # Also apply the suggestions of review-only findings (ruff's --unsafe-fixes).
+    unsafe_fixes: bool = False
     # Phrases whose findings are never reported, and (rule or prefix, level) overrides.
     allow: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -116,22 +118,26 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
     findings = check_document(document, glossary, checks, source, options)
     applied: list[Edit] = []
 
+    def applies(finding: Finding) -> bool:
+        return finding.fixable or (options.unsafe_fixes and finding.suggestion is not None
+                                   and finding.suggestion != finding.text)
+
     def rounds(current: Document, wanted: list[Finding]) -> tuple[Document, list[Finding]]:
         """Apply `wanted` (findings of `current`); later rounds take only what overlapped an
         earlier edit and is found again, so fix applies what check reported and nothing that
         an edit's new context brought about."""
         remaining = wanted
         for _ in range(MAX_FIX_ROUNDS):
-            edits = edits_for(wanted)
+            edits = edits_for(wanted, unsafe=options.unsafe_fixes)
             if not edits:
                 break
             applied.extend(edits)
             done = {edit.span for edit in edits}
             waiting = _Waiting(moved_spans(
-                [f.span for f in wanted if f.fixable and f.span not in done], edits))
+                [f.span for f in wanted if applies(f) and f.span not in done], edits))
             current = _with_text(current, apply_edits(current.text, edits))
             remaining = check_document(current, glossary, checks, source, options)
-            wanted = [f for f in remaining if f.fixable and waiting.touches(f.span)]
+            wanted = [f for f in remaining if applies(f) and waiting.touches(f.span)]
         return current, remaining
 
     current, remaining = rounds(document, findings)

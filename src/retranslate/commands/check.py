@@ -49,6 +49,8 @@ def check(output_format: str, explain: str | None, quiet: bool, progress: bool |
         summary.files += not result.batch
         summary.findings += len(result.findings)
         summary.fixable += sum(f.fixable for f in result.findings)
+        summary.unsafe += sum(not f.autofix and f.suggestion is not None
+                              and f.suggestion != f.text for f in result.findings)
         failing = failing or any(batch.fails(f) for f in result.findings)
         meter.step(summary.files, summary.findings)
         renderer.file(result)

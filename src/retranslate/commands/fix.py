@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
 from collections import Counter
@@ -14,7 +15,7 @@ from retranslate.commands.progress import Progress
 from retranslate.errors import RetranslateError
 from retranslate.files.document import encode, write_document
 from retranslate.models import FileResult, Finding
-from retranslate.render import located
+from retranslate.render import LineIndex, located
 from retranslate.render.diff import unified_diff
 from retranslate.render.text import suggestion_hint
 
@@ -25,8 +26,13 @@ from retranslate.render.text import suggestion_hint
 @click.option("--retranslate", "retranslate", is_flag=True,
               help="Re-translate flagged sentences from their Russian source with the installed "
                    "Argos model (needs the mt extra), then enforce the glossary.")
-def fix(write: bool, retranslate: bool, quiet: bool, progress: bool | None, color: str | None,
-        **kwargs: Any) -> None:
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also apply the suggestions of review-only findings (listed at the end).")
+@click.option("-i", "--interactive", is_flag=True,
+              help="Review each proposed change in the terminal: accept, reject, edit, accept "
+                   "all of a rule, or quit; write only what was accepted.")
+def fix(write: bool, retranslate: bool, unsafe_fixes: bool, interactive: bool, quiet: bool,
+        progress: bool | None, color: str | None, **kwargs: Any) -> None:
     """Repair in PATHS exactly the findings `check` reports as fixable.
 
     Prints a unified diff (apply it with `git apply` or `patch -p1`); with --write, replaces each
@@ -42,6 +48,13 @@ def fix(write: bool, retranslate: bool, quiet: bool, progress: bool | None, colo
     Exit status: 0 nothing left at or above --fail-on, 1 findings left (or, with --write, files
     changed), 2 a usage, settings, glossary or input error.
     """
+    if interactive:
+        from retranslate.commands.interactive import review_interactively
+
+        if write or retranslate:
+            raise click.UsageError("--interactive writes what you accept; it takes neither "
+                                   "--write nor --retranslate")
+        raise SystemExit(review_interactively(Batch(kwargs, fix=False, hooks=False)))
     translator = None
     if retranslate:
         from retranslate.mt.translator import load_translator
@@ -49,6 +62,9 @@ def fix(write: bool, retranslate: bool, quiet: bool, progress: bool | None, colo
         translator = load_translator()
     batch = Batch(kwargs, fix=True, translator=translator)
     colored = use_color(color, sys.stderr)
+    if unsafe_fixes:
+        batch.options = dataclasses.replace(batch.options, unsafe_fixes=True)
+    unsafe: list[str] = []
     out = sys.stdout.buffer
     stdin = _StdinKeeper(kwargs["paths"] or ())
     meter = Progress.for_run(progress, quiet)
@@ -78,6 +94,8 @@ def fix(write: bool, retranslate: bool, quiet: bool, progress: bool | None, colo
             out.flush()
         tally.add(result, batch)
         meter.step(tally.files, tally.left_total)
+        if result.edits and any(edit.unsafe for edit in result.edits):
+            unsafe.extend(_unsafe_lines(result))
         for place in located(result):
             finding = place.finding
             reason, advice = why_not_fixed(finding, result)
@@ -89,6 +107,11 @@ def fix(write: bool, retranslate: bool, quiet: bool, progress: bool | None, colo
                        f"[{reason}: {advice}]", err=True, color=colored)
     meter.close()
     stdin.echo_if_unprocessed(out)
+    if unsafe:
+        click.echo(f"{len(unsafe)} unsafe fix{'es' * (len(unsafe) != 1)} applied "
+                   "(review them):", err=True)
+        for line in unsafe:
+            click.echo(f"  {line}", err=True)
     # Like check's summary, only when there is something to say: a clean fix stays silent.
     if not quiet and tally.left_total:
         click.echo(tally.summary(write), err=True)
@@ -136,6 +159,18 @@ def why_not_fixed(finding: Finding, result: FileResult) -> tuple[str, str]:
     if result.source_path is not None:
         return ("no safe suggestion", "translate it by hand, or try `fix --retranslate`")
     return ("no safe suggestion", "edit it by hand")
+
+
+def _unsafe_lines(result: FileResult) -> list[str]:
+    """Each unsafe edit as `path:line:column: rule: “old” → “new”`, placed in the original text
+    (an edit of a later round is placed where it landed in the text before that round)."""
+    lines = []
+    index = LineIndex(result.document)
+    for edit in sorted((e for e in result.edits if e.unsafe), key=lambda e: e.span.start):
+        line, column = index.position(min(edit.span.start, len(result.document.text)))
+        lines.append(f"{result.document.path}:{line}:{column}: {edit.rule}: "
+                     f"“{edit.original}” → “{edit.replacement}”")
+    return lines
 
 
 class _StdinKeeper:
