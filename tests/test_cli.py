@@ -211,8 +211,9 @@ def test_fix_says_why_each_finding_is_left_and_sums_up(tmp_path: Path, cli) -> N
     assert lines[0] == "fixed a.txt (1 edit)"
     assert lines[1].startswith("a.txt:1:38: not fixed: glossary/bbc-air-force: “Air Force” is a "
                                "mistranslation")
-    assert lines[1].endswith("[review-only entry: apply the suggestion by hand if it fits, or "
-                             "ignore it with <!-- retranslate: ignore[glossary/bbc-air-force] -->]")
+    assert lines[1].endswith("[review-only entry: apply it by hand or with --unsafe-fixes if it "
+                             "fits, or ignore it with <!-- retranslate: ignore[glossary/"
+                             "bbc-air-force] -->]")
     assert lines[2].startswith("a.txt:2:29: not fixed: untranslated/text:")
     assert lines[2].endswith("[no safe suggestion: edit it by hand]")
     assert lines[-1] == ("1 file changed, 1 edit; 2 findings left (1 review-only entry, "

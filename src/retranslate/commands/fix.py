@@ -150,9 +150,10 @@ def why_not_fixed(finding: Finding, result: FileResult) -> tuple[str, str]:
                                      "again to apply it")
     if finding.suggestion is not None:
         if finding.entry_id is not None:
-            return ("review-only entry", "apply the suggestion by hand if it fits, or ignore "
-                                         f"it with <!-- retranslate: ignore[{finding.rule}] -->")
-        return ("needs review", "apply the suggestion by hand if it fits")
+            return ("review-only entry", "apply it by hand or with --unsafe-fixes if it fits, "
+                                         "or ignore it with "
+                                         f"<!-- retranslate: ignore[{finding.rule}] -->")
+        return ("needs review", "apply it by hand or with --unsafe-fixes if it fits")
     if result.source_path is not None and finding.evidence is None:
         return ("low alignment confidence", "no source sentence is linked surely enough; "
                                             "compare with the source by hand")
