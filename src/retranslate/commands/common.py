@@ -7,7 +7,6 @@ command that takes them all gets them with `@shared_options`.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +44,7 @@ SETTING_OPTIONS = [
     click.option("--source-pattern", metavar="PATTERN",
                  help="Where Russian sources live, e.g. '{dir}/../ru/{base}{suffix}'."),
     click.option("--select", multiple=True, metavar="RULE",
-                 help="Report only these rules or prefixes, e.g. glossary,untranslated/date.")
-    ,
+                 help="Report only these rules or prefixes, e.g. glossary,untranslated/date."),
     click.option("--ignore", multiple=True, metavar="RULE",
                  help="Do not report these rules or prefixes (added to the settings' list)."),
     click.option("--include", multiple=True, metavar="GLOB",
@@ -249,7 +247,3 @@ def resolve(settings: dict[str, Setting], source: str | None = None
                       allow=tuple(settings["allow"].value), severity=tuple(severity.value),
                       rule_ids=known)
     return glossary, checks, options
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
