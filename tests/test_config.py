@@ -86,3 +86,22 @@ def test_bad_setting_values_name_the_setting(tmp_path: Path, cli) -> None:  # ty
     assert result.stderr.decode().strip() == (
         f"retranslate: error: {tmp_path / 'pyproject.toml'} [tool.retranslate] fail-on: 'fatal' "
         "is not a level (use one of error, warning, info)")
+
+
+def test_severity_rules_are_checked_and_force_exclude_turns_off(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "ru" / "a.txt").write_text("Noise grenades went off.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.retranslate]\n[tool.retranslate.severity]\n"glossary/no-such-entry" = "info"\n',
+        encoding="utf-8")
+    refused = cli("check", "ru/a.txt", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.decode().startswith(
+        f"retranslate: error: {tmp_path / 'pyproject.toml'} [tool.retranslate] severity: no rule "
+        "is called 'glossary/no-such-entry'")
+    (tmp_path / "pyproject.toml").write_text('[tool.retranslate]\nforce-exclude = false\n',
+                                             encoding="utf-8")
+    taken = cli("check", "--format", "json", "ru/a.txt", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(taken.stdout)] == ["ru/a.txt"]
+    # The command line wins over the file.
+    assert cli("check", "--force-exclude", "ru/a.txt", cwd=tmp_path).returncode == 0
