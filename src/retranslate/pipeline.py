@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retranslate.checks import BatchHook, Check, CheckContext
-from retranslate.errors import RetranslateError
+from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.document import (
     prose_of,
     read_bilingual,
     read_document,
     read_source_document,
+    written_edits,
 )
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit, FileResult, Finding, Span
@@ -128,7 +129,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
         an edit's new context brought about."""
         remaining = wanted
         for _ in range(MAX_FIX_ROUNDS):
-            edits = edits_for(wanted, unsafe=options.unsafe_fixes)
+            edits = written_edits(current, edits_for(wanted, unsafe=options.unsafe_fixes))
             if not edits:
                 break
             applied.extend(edits)
@@ -144,8 +145,8 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
     if translator is not None and source is not None:
         from retranslate.repair.retranslate import retranslation_edits
 
-        edits = retranslation_edits(CheckContext(current, glossary, source), remaining,
-                                    translator)
+        edits = written_edits(current, retranslation_edits(
+            CheckContext(current, glossary, source), remaining, translator))
         if edits:
             applied.extend(edits)
             current = _with_text(current, apply_edits(current.text, edits))
@@ -227,14 +228,17 @@ def read_source(path: str, options: Options) -> Document | None:
     return read_source_document(str(found)) if found else None
 
 
-def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
-    """The document to check and its source; a bilingual file (PO, XLIFF, TMX) has its own."""
+def read_pair(path: str, options: Options
+              ) -> tuple[Document, Document | None, tuple[str, ...]]:
+    """The document to check, its source and notes on what in it cannot be checked; a
+    bilingual file (PO, XLIFF, TMX, TS) has its own source."""
     from retranslate.files.bilingual import bilingual_format
 
     if path != "-" and bilingual_format(path):
-        document, own = read_bilingual(path, options.encoding)
-        return document, read_source_document(options.source) if options.source else own
-    return read_document(path, options.encoding), read_source(path, options)
+        document, own, notes = read_bilingual(path, options.encoding)
+        source = read_source_document(options.source) if options.source else own
+        return document, source, notes
+    return read_document(path, options.encoding), read_source(path, options), ()
 
 
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,
@@ -254,7 +258,9 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
     hooks = [hook for hook in hooks if type(hook).__module__ in running]
     for path in paths:
         try:
-            document, source = read_pair(path, options)
+            document, source, notes = read_pair(path, options)
+            for note in notes:
+                report(SkippedFile(note, path=path))
             if fix:
                 result = fix_document(document, glossary, checks, source, options, translator)
             else:
