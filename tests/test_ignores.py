@@ -80,10 +80,10 @@ def test_unknown_rules_in_options_and_settings_name_where(tmp_path: Path, cli) -
     (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
     option = cli("check", *GLOSSARY, "--ignore", "glossary/t-almatyy", "a.txt", cwd=tmp_path)
     assert option.returncode == 2
-    assert option.stderr.decode().strip() == (
-        "retranslate: error: --ignore: no rule is called 'glossary/t-almatyy'; rules start with "
-        "capitals, glossary, glued, markup, name-endings, names, numbers, spacing, term-omitted, "
-        "typography, untranslated")
+    message = option.stderr.decode().strip()
+    assert message.startswith("retranslate: error: --ignore: no rule is called "
+                              "'glossary/t-almatyy'; rules start with ")
+    assert ", glossary, " in message and len(message.splitlines()) == 1
     (tmp_path / "pyproject.toml").write_text('[tool.retranslate]\nselect = ["glossary/t-bbcc"]\n',
                                              encoding="utf-8")
     setting = cli("check", *GLOSSARY, "a.txt", cwd=tmp_path)
