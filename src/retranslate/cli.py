@@ -11,7 +11,7 @@ from retranslate import __version__
 from retranslate.errors import RetranslateError
 
 # Command name → the module under retranslate.commands that defines it (under the same name).
-COMMANDS = ("check", "fix", "glossary", "align", "model", "report")
+COMMANDS = ("check", "fix", "report", "config", "rule", "glossary", "align", "model")
 
 
 class _Commands(click.Group):
@@ -19,7 +19,7 @@ class _Commands(click.Group):
     machinery or `align`'s layout code."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return list(COMMANDS)  # in the order a user needs them, as ruff lists its own
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
@@ -30,9 +30,25 @@ class _Commands(click.Group):
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="retranslate")
-def cli() -> None:
-    """Find, repair and diff clear mistranslations in English machine-translated from Russian."""
+@click.version_option(__version__, "-V", "--version", prog_name="retranslate")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default=None,
+              help="Colour for every command: auto (a terminal without NO_COLOR), always, never.")
+def cli(color: str | None) -> None:
+    """Find, repair and diff clear mistranslations in English machine-translated from Russian
+    ("The Air Force managed to talk" where the Russian said ВВС, the BBC).
+
+    
+    Examples:
+      retranslate check article.en.txt          # one line per finding
+      retranslate fix article.en.txt            # the repair as a unified diff
+      retranslate fix --write news/             # repair in place
+      retranslate check --source a.ru.md a.en.md
+      retranslate rule glossary/bbc-air-force   # what a rule means
+      retranslate config                        # the settings in force, and from where
+
+    Run `retranslate COMMAND --help` for a command's options. Settings live in
+    retranslate.toml or [tool.retranslate] in pyproject.toml (see `retranslate config`).
+    """
 
 
 def main() -> None:

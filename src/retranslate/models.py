@@ -121,6 +121,13 @@ class Finding:
     autofix: bool = False
     evidence: str | None = None
     entry_id: str | None = None
+    # The glossary entry's note: printed once per entry, not on every finding.
+    note: str | None = None
+
+    @property
+    def fixable(self) -> bool:
+        """Whether `fix` applies this finding: what `check` counts and JSON calls `fixable`."""
+        return self.autofix and self.suggestion is not None and self.suggestion != self.text
 
 
 @dataclass(frozen=True)

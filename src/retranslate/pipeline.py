@@ -21,7 +21,7 @@ from retranslate.files.document import (
     written_edits,
 )
 from retranslate.glossary.model import Glossary
-from retranslate.models import Document, Edit, FileResult, Finding
+from retranslate.models import Document, Edit, FileResult, Finding, Span
 from retranslate.repair.apply import apply_edits, edits_for
 
 # Fixing repeats on its own output until nothing changes, so `fix` is idempotent even where two
@@ -38,6 +38,11 @@ class Options:
     source_pattern: str | None = None
     # Also apply the suggestions of review-only findings (ruff's --unsafe-fixes).
     unsafe_fixes: bool = False
+    # Phrases whose findings are never reported, and (rule or prefix, level) overrides.
+    allow: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    # Every rule id there is, for checking the ids written in ignore comments; empty: no check.
+    rule_ids: frozenset[str] = frozenset()
 
 
 def rule_enabled(rule: str, options: Options) -> bool:
@@ -74,11 +79,32 @@ def check_document(document: Document, glossary: Glossary, checks: Sequence[Chec
                    source: Document | None = None, options: Options = Options(),
                    hooks: Sequence[BatchHook] = ()) -> list[Finding]:
     context = CheckContext(document, glossary, source)
-    findings = [f for check in checks for f in check.run(context) if rule_enabled(f.rule, options)]
+    findings = settle(document, (f for check in checks for f in check.run(context)
+                                 if rule_enabled(f.rule, options)), options)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
     for hook in hooks:
         hook.observe(document.path, context)
     return findings
+
+
+def settle(document: Document, findings: Iterable[Finding], options: Options) -> list[Finding]:
+    """The findings that survive the file's ignore comments and allowed phrases, at the level
+    the settings give their rules."""
+    from retranslate.files.ignores import (
+        allowed_regions,
+        inline_regions,
+        with_severity,
+        without_ignored,
+    )
+
+    def known(pattern: str) -> bool:
+        return not options.rule_ids or any(
+            rule == pattern or rule.startswith(pattern.rstrip("/") + "/")
+            for rule in options.rule_ids)
+
+    regions = [*inline_regions(document.text, document.path, known),
+               *allowed_regions(document.text, options.allow)]
+    return with_severity(without_ignored(findings, regions), options.severity)
 
 
 def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check],
@@ -90,19 +116,81 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
     findings = check_document(document, glossary, checks, source, options)
     applied: list[Edit] = []
 
-    def rounds(current: Document, remaining: list[Finding]) -> tuple[Document, list[Finding]]:
+    def applies(finding: Finding) -> bool:
+        return finding.fixable or (options.unsafe_fixes and finding.suggestion is not None
+                                   and finding.suggestion != finding.text)
+
+    def rounds(current: Document, wanted: list[Finding]) -> tuple[Document, list[Finding]]:
+        """Apply `wanted` (findings of `current`); later rounds take only what overlapped an
+        earlier edit and is found again, so fix applies what check reported and nothing that
+        an edit's new context brought about."""
+        remaining = wanted
         for _ in range(MAX_FIX_ROUNDS):
-            edits = written_edits(current, edits_for(remaining, unsafe=options.unsafe_fixes))
+            edits = written_edits(current, edits_for(wanted, unsafe=options.unsafe_fixes))
             if not edits:
                 break
             applied.extend(edits)
+            done = {edit.span for edit in edits}
+            waiting = _Waiting(moved_spans(
+                [f.span for f in wanted if applies(f) and f.span not in done], edits))
             current = _with_text(current, apply_edits(current.text, edits))
             remaining = check_document(current, glossary, checks, source, options)
+            wanted = [f for f in remaining if applies(f) and waiting.touches(f.span)]
         return current, remaining
 
     current, remaining = rounds(document, findings)
     return FileResult(document, tuple(findings), tuple(applied), current.text,
                       remaining=tuple(remaining))
+
+
+def moved_spans(spans: Sequence[Span], edits: Sequence[Edit]) -> list[Span]:
+    """Where each span lies once `edits` (sorted, disjoint) are applied, sorted by start; an end
+    inside an edit moves out to cover the edit's new text. Sweeps, so a 50 MB file with
+    thousands of findings costs no more than its findings."""
+    order = sorted(spans)
+    starts = _placed([s.start for s in order], edits, right=False)
+    by_end = sorted(range(len(order)), key=lambda k: order[k].end)
+    end_of = [0] * len(order)
+    for k, end in zip(by_end, _placed([order[k].end for k in by_end], edits, right=True),
+                      strict=True):
+        end_of[k] = end
+    return [Span(start, max(start, end)) for start, end in zip(starts, end_of, strict=True)]
+
+
+def _placed(offsets: Sequence[int], edits: Sequence[Edit], *, right: bool) -> list[int]:
+    """Sorted offsets moved through the edits; one inside an edit goes to its start (or to its
+    replacement's end, for `right`)."""
+    out = []
+    shift = 0
+    i = 0
+    for offset in offsets:
+        while i < len(edits) and edits[i].span.end <= offset:
+            shift += len(edits[i].replacement) - len(edits[i].span)
+            i += 1
+        if i < len(edits) and edits[i].span.start < offset:
+            out.append(edits[i].span.start + shift + (len(edits[i].replacement) if right else 0))
+        else:
+            out.append(offset + shift)
+    return out
+
+
+class _Waiting:
+    """Spans sorted by start, asked whether a span overlaps one of them in O(log n)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        import itertools
+
+        self.starts = [s.start for s in spans]
+        self.reach = list(itertools.accumulate((s.end for s in spans), max))
+
+    def touches(self, span: Span) -> bool:
+        import bisect
+
+        if len(span):
+            i = bisect.bisect_left(self.starts, span.end)
+            return i > 0 and self.reach[i - 1] > span.start
+        i = bisect.bisect_right(self.starts, span.start)
+        return i > 0 and self.reach[i - 1] >= span.start
 
 
 def _with_text(document: Document, text: str) -> Document:
@@ -153,16 +241,16 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
     for path in paths:
         try:
             document, source, notes = read_pair(path, options)
-        except RetranslateError as err:
+            for note in notes:
+                report(SkippedFile(note, path=path))
+            if fix:
+                result = fix_document(document, glossary, checks, source, options)
+            else:
+                result = FileResult(document, tuple(check_document(document, glossary, checks,
+                                                                   source, options, hooks)))
+        except RetranslateError as err:  # unreadable, or a bad ignore comment in it
             report(err)
             continue
-        for note in notes:
-            report(SkippedFile(note, path=path))
-        if fix:
-            result = fix_document(document, glossary, checks, source, options)
-        else:
-            result = FileResult(document, tuple(check_document(document, glossary, checks,
-                                                               source, options, hooks)))
         if source is not None:
             result = dataclasses.replace(result, source_path=source.path)
         yield result
@@ -180,9 +268,11 @@ def _batch_results(hooks: Sequence[BatchHook], options: Options,
     for path, findings in by_path.items():
         try:  # read again only to place the findings: the file was not changed by `check`
             document = read_document(path, options.encoding)
+            kept = settle(document, findings, options)
         except RetranslateError as err:
             report(err)
             continue
-        yield FileResult(document, tuple(sorted(findings, key=lambda f: f.span.start)),
-                         batch=True)
+        if kept:
+            yield FileResult(document, tuple(sorted(kept, key=lambda f: f.span.start)),
+                             batch=True)
 

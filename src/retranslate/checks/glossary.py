@@ -107,6 +107,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 autofix=safe and suggestion is not None,
                 evidence=evidence,
                 entry_id=entry.id,
+                note=entry.note.strip() or None,
             )
             break
 
@@ -122,12 +123,11 @@ def _acronym_in_lower_case(entry: Entry, matched: str) -> bool:
 
 
 def _message(matched: str, entry: Entry, right: str) -> str:
+    # The entry's note is not repeated here: renderers print it once per entry.
     russian = f" ({', '.join(entry.source[:2])})" if entry.source else ""
-    note = entry.note.strip().split("\n")[0]
     if entry.rephrase:
-        return (f"“{matched}” is a word-for-word calque{russian}; rephrase, as in “{right}”. "
-                f"{note}").strip()
-    return f"“{matched}” is a mistranslation{russian}; use “{right}”. {note}".strip()
+        return f"“{matched}” is a word-for-word calque{russian}; rephrase, as in “{right}”"
+    return f"“{matched}” is a mistranslation{russian}; use “{right}”"
 
 
 CHECK = Check(

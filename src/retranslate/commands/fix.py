@@ -6,17 +6,20 @@ import dataclasses
 import io
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from typing import IO, Any, BinaryIO
 
 import click
 
-from retranslate.commands.common import Batch, report_error, shared_options
+from retranslate.commands.common import Batch, report_error, shared_options, use_color
+from retranslate.commands.progress import Progress
 from retranslate.errors import RetranslateError
 from retranslate.files.document import encode, write_document
-from retranslate.models import FileResult
+from retranslate.models import FileResult, Finding
 from retranslate.render import LineIndex, located
 from retranslate.render.diff import unified_diff
+from retranslate.render.text import suggestion_hint
 
 
 @click.command()
@@ -36,16 +39,22 @@ from retranslate.render.diff import unified_diff
               help="Review each proposed change in the terminal: accept, reject, edit, accept "
                    "all of a rule, or quit; write only what was accepted.")
 def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | None,
-        unsafe_fixes: bool, interactive: bool,
-        **kwargs: Any) -> None:
-    """Repair what can be repaired safely in PATHS.
+        unsafe_fixes: bool, interactive: bool, quiet: bool, progress: bool | None,
+        color: str | None, **kwargs: Any) -> None:
+    """Repair in PATHS exactly the findings `check` reports as fixable.
 
     Prints a unified diff (apply it with `git apply` or `patch -p1`); with --write, replaces each
-    file atomically; with - as the path, reads stdin and writes the fixed text to stdout. Findings
-    that were not fixed are listed on stderr.
+    file atomically; with - as the path, reads standard input and writes the fixed text to
+    standard output. What is not fixed is listed on stderr with why, then a summary.
 
-    Exit status: 0 all fixed (nothing left), 1 findings left unfixed (or, with --write, files
-    changed), 2 usage, glossary or input error.
+    \b
+    Examples:
+      retranslate fix article.txt > fix.diff && git apply fix.diff
+      retranslate fix --write news/
+      cat article.txt | retranslate fix - > fixed.txt
+
+    Exit status: 0 nothing left at or above --fail-on, 1 findings left (or, with --write, files
+    changed), 2 a usage, settings, glossary or input error.
     """
     if interactive:
         from retranslate.commands.interactive import review_interactively
@@ -55,15 +64,17 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
                                    "--write nor --retranslate")
         raise SystemExit(review_interactively(Batch(kwargs, fix=False, hooks=False)))
     batch = Batch(kwargs, fix=True)
+    colored = use_color(color, sys.stderr)
     if unsafe_fixes:
         batch.options = dataclasses.replace(batch.options, unsafe_fixes=True)
     unsafe: list[str] = []
     out = sys.stdout.buffer
     stdin = _StdinKeeper(kwargs["paths"] or ())
-    unfixed = changed = 0
+    meter = Progress.for_run(progress, quiet)
+    tally = _Tally()
     tried: list[dict[str, Any]] = []
     for result in _retranslating(batch, retranslate):
-        tried.extend(_report_retranslations(result))
+        tried.extend(_report_retranslations(result, quiet))
         document = result.document
         assert result.fixed_text is not None
         # Each file's output is made in full before any of it is printed, and a file that
@@ -75,9 +86,9 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
             elif write:
                 if result.changed:
                     write_document(document, result.fixed_text)
-                    changed += 1
-                    click.echo(f"fixed {document.path} ({len(result.edits)} "
-                               f"edit{'s' * (len(result.edits) != 1)})", err=True)
+                    if not quiet:
+                        click.echo(f"fixed {document.path} ({len(result.edits)} "
+                                   f"edit{'s' * (len(result.edits) != 1)})", err=True)
             else:
                 out.write(unified_diff(result))
         except RetranslateError as err:
@@ -86,14 +97,20 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
             continue
         finally:
             out.flush()
-        unfixed += len(result.remaining)
+        tally.add(result, batch)
+        meter.step(tally.files, tally.left_total)
         if result.edits and any(edit.unsafe for edit in result.edits):
             unsafe.extend(_unsafe_lines(result))
         for place in located(result):
             finding = place.finding
-            hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
-            click.echo(f"{document.path}:{place.line}:{place.column}: not fixed: {finding.rule}: "
-                       f"{finding.message}{hint}", err=True)
+            reason, advice = why_not_fixed(finding, result)
+            tally.reasons[reason] += 1
+            where = f"{document.path}:{place.line}:{place.column}:"
+            label = click.style("not fixed:", fg="yellow") if colored else "not fixed:"
+            click.echo(f"{click.style(where, bold=True) if colored else where} {label} "
+                       f"{finding.rule}: {finding.message}{suggestion_hint(finding)} "
+                       f"[{reason}: {advice}]", err=True, color=colored)
+    meter.close()
     stdin.echo_if_unprocessed(out)
     if retranslation_json is not None:
         json.dump(tried, retranslation_json, ensure_ascii=False, indent=1)
@@ -103,7 +120,54 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
                    "(review them):", err=True)
         for line in unsafe:
             click.echo(f"  {line}", err=True)
-    raise SystemExit(2 if batch.failed else 1 if unfixed or (write and changed) else 0)
+    # Like check's summary, only when there is something to say: a clean fix stays silent.
+    if not quiet and tally.left_total:
+        click.echo(tally.summary(write), err=True)
+    failing = tally.failing or (write and tally.changed)
+    raise SystemExit(2 if batch.failed else 1 if failing else 0)
+
+
+class _Tally:
+    """What a fix run did, for its closing line."""
+
+    def __init__(self) -> None:
+        self.files = self.changed = self.edits = self.left_total = 0
+        self.failing = False
+        self.reasons: Counter[str] = Counter()
+
+    def add(self, result: FileResult, batch: Batch) -> None:
+        self.files += 1
+        self.changed += result.changed
+        self.edits += len(result.edits) if result.changed else 0
+        self.left_total += len(result.remaining)
+        self.failing = self.failing or any(batch.fails(f) for f in result.remaining)
+
+    def summary(self, write: bool) -> str:
+        verb = "changed" if write else "to change"
+        done = (f"{self.changed} file{'s' * (self.changed != 1)} {verb}, {self.edits} "
+                f"edit{'s' * (self.edits != 1)}")
+        why = ", ".join(f"{n} {reason}" for reason, n in self.reasons.most_common())
+        return (f"{done}; {self.left_total} finding{'s' * (self.left_total != 1)} left "
+                f"({why}).")
+
+
+def why_not_fixed(finding: Finding, result: FileResult) -> tuple[str, str]:
+    """Why `fix` left a finding, and what the editor can do about it."""
+    if finding.fixable:
+        return ("after other fixes", "another edit in this run made it; run `retranslate fix` "
+                                     "again to apply it")
+    if finding.suggestion is not None:
+        if finding.entry_id is not None:
+            return ("review-only entry", "apply it by hand or with --unsafe-fixes if it fits, "
+                                         "or ignore it with "
+                                         f"<!-- retranslate: ignore[{finding.rule}] -->")
+        return ("needs review", "apply it by hand or with --unsafe-fixes if it fits")
+    if result.source_path is not None and finding.evidence is None:
+        return ("low alignment confidence", "no source sentence is linked surely enough; "
+                                            "compare with the source by hand")
+    if result.source_path is not None:
+        return ("no safe suggestion", "translate it by hand, or try `fix --retranslate`")
+    return ("no safe suggestion", "edit it by hand")
 
 
 def _unsafe_lines(result: FileResult) -> list[str]:
@@ -131,11 +195,12 @@ def _retranslating(batch: Batch, retranslate: bool | None) -> Iterator[FileResul
     return stage.results(batch.results())
 
 
-def _report_retranslations(result: FileResult) -> list[dict[str, Any]]:
+def _report_retranslations(result: FileResult, quiet: bool) -> list[dict[str, Any]]:
     from retranslate.render.retranslation import lines, records
 
-    for line in lines(result):
-        click.echo(line, err=True)
+    if not quiet:
+        for line in lines(result):
+            click.echo(line, err=True)
     return list(records(result))
 
 

@@ -118,6 +118,8 @@ def _show(text: str, finding: Finding, where: str, progress: str) -> None:
     click.echo(f"{click.style(where, bold=True)} {finding.rule} [{progress}]", err=True)
     click.echo(f"  {before}{old}{new}{after}".replace("\n", " "), err=True)
     click.echo(f"  {finding.message}", err=True)
+    if finding.note:  # the entry's reason, which the one-line message no longer carries
+        click.echo(f"  note: {finding.note}", err=True)
     if finding.evidence:
         click.echo(f"  source: {finding.evidence}", err=True)
 

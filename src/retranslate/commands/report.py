@@ -50,7 +50,8 @@ def report(html_path: str, title: str, **kwargs: Any) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    click.echo(f"wrote {html_path} ({total} finding{'s' * (total != 1)})", err=True)
+    if not kwargs.get("quiet"):
+        click.echo(f"wrote {html_path} ({total} finding{'s' * (total != 1)})", err=True)
     raise SystemExit(2 if batch.failed else 1 if total else 0)
 
 

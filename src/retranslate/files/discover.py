@@ -20,14 +20,36 @@ def _matches(relative: str, patterns: Sequence[str]) -> bool:
                or fnmatch.fnmatch(relative, f"*/{p}") for p in patterns)
 
 
+def excluded(path: str, exclude: Sequence[str], base: str | None = None) -> bool:
+    """Whether a file named on the command line falls under the excludes (or is a source).
+
+    The globs are tried on the path as given, relative to `base` (the settings file's folder,
+    which is where pre-commit runs from) and on the bare name.
+    """
+    patterns = (*DEFAULT_EXCLUDE, *exclude)
+    given = PurePosixPath(path.replace(os.sep, "/")).as_posix().removeprefix("./")
+    candidates = [given]
+    if base is not None:
+        relative = os.path.relpath(os.path.abspath(path), base)
+        if not relative.startswith(".."):
+            candidates.append(PurePosixPath(relative.replace(os.sep, "/")).as_posix())
+    return any(_matches(candidate, patterns) for candidate in candidates)
+
+
 def walk(paths: Sequence[str], include: Sequence[str] = (),
-         exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Every file to check, in a stable order. Named files are always taken; "-" is stdin."""
+         exclude: Sequence[str] = (), *, force_exclude: bool = True,
+         base: str | None = None) -> Iterator[str]:
+    """Every file to check, in a stable order; "-" is stdin.
+
+    Named files are taken unless `force_exclude` (the default) and an exclude glob or the
+    Russian-source rule covers them: pre-commit names every file, so excludes must hold there
+    too. `--no-force-exclude` takes every named file, as ruff and typos do by default.
+    """
     include = tuple(include) or DEFAULT_INCLUDE
-    exclude = (*DEFAULT_EXCLUDE, *exclude)
     for path in paths:
         if path == "-" or not os.path.isdir(path):
-            yield path
+            if path == "-" or not force_exclude or not excluded(path, exclude, base):
+                yield path
             continue
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -36,5 +58,7 @@ def walk(paths: Sequence[str], include: Sequence[str] = (),
                     continue
                 full = os.path.join(folder, name)
                 relative = PurePosixPath(os.path.relpath(full, path)).as_posix()
-                if _matches(relative, include) and not _matches(relative, exclude):
+                if _matches(relative, include) \
+                        and not _matches(relative, (*DEFAULT_EXCLUDE, *exclude)) \
+                        and not (base is not None and excluded(full, exclude, base)):
                     yield full

@@ -20,7 +20,7 @@ from retranslate.glossary.matcher import Matcher, remember
 from retranslate.glossary.model import Glossary
 
 # Bumped when what the cache file holds changes shape.
-_LAYOUT = 5  # 4: Entry.ambiguous; 5: Entry.rephrase
+_LAYOUT = 6  # 4: ambiguous; 5: rephrase; 6: override, disabled, near_renderings
 
 
 def cache_dir() -> Path:

@@ -45,7 +45,7 @@ def conditions_hold(entry: Entry, text: str, span: Span,
             in_text[words] = _words_pattern(words).search(text) is not None
         return in_text[words]
 
-    if entry.near and not present(entry.near):
+    if entry.near and not present(entry.near_words):
         return False
     return not (entry.not_near and present(entry.not_near))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
 _STRING_LISTS = ("wrong", "source", "ambiguous", "accept", "ignore", "near", "not_near", "ok")
 _STRINGS = ("id", "target", "note", "category")
 _KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "rephrase", "inflect",
-                    "examples"})
+                    "examples", "override", "disabled"})
 _REQUIRED = ("id", "target", "note")
 
 
@@ -49,8 +50,56 @@ def load_glossary(paths: Iterable[str | Path]) -> Glossary:
                                 path=str(file), hint=f"use {', '.join(sorted(PARSERS))}")
         origins.append(str(file))
         entries.extend(parser(file))
+    entries = with_known_renderings_near(resolve_overrides(entries))
     check_consistency(entries)
     return Glossary(tuple(entries), tuple(origins))
+
+
+def resolve_overrides(entries: list[Entry]) -> list[Entry]:
+    """Entries after each `override = true` replaced, and each `disabled = true` removed, the
+    earlier entry with its id (a house glossary adjusting the default one, explicitly)."""
+    resolved: dict[str, Entry | None] = {}
+    for entry in entries:
+        earlier = resolved.get(entry.id)
+        if entry.override or entry.disabled:
+            if earlier is None:
+                what = "override" if entry.override else "disable"
+                raise GlossaryError(f"no earlier entry {entry.id!r} to {what}",
+                                    path=entry.origin, line=entry.line,
+                                    hint="check the id with `retranslate glossary list`")
+            # Keeps the earlier entry's place, so the order of ties between entries holds.
+            resolved[entry.id] = None if entry.disabled else entry
+        elif earlier is not None:
+            raise _duplicate(entry, earlier)
+        else:
+            resolved[entry.id] = entry
+    return [entry for entry in resolved.values() if entry is not None]
+
+
+def with_known_renderings_near(entries: list[Entry]) -> list[Entry]:
+    """Entries whose `near` words also count in the wrong renderings other entries know.
+
+    "stun grenades" marks a protest story, and so does the MT's "noise grenades": without
+    this, `fix` would repair "noise grenades" and only then see the context for "Protestants",
+    changing text `check` never reported.
+    """
+    from retranslate.glossary.inflect import surface_forms
+
+    wrong_of: dict[str, dict[str, set[str]]] = {}   # target form → entry id → wrong forms
+    # Only an entry that applies anywhere says for sure that its wrong form means its target.
+    for entry in (e for e in entries if not e.conditional):
+        wrongs = {form for wrong in entry.wrong for form, _ in surface_forms(wrong, entry.inflect)}
+        for form, _ in surface_forms(entry.target, entry.inflect):
+            wrong_of.setdefault(form.casefold(), {}).setdefault(entry.id, set()).update(wrongs)
+    out = []
+    for entry in entries:
+        have = {n.casefold() for n in entry.near} | {
+            form.casefold() for wrong in entry.wrong for form, _ in surface_forms(wrong, True)}
+        extra = sorted({w for near in entry.near
+                        for other, wrongs in wrong_of.get(near.casefold(), {}).items()
+                        if other != entry.id for w in wrongs if w.casefold() not in have})
+        out.append(replace(entry, near_renderings=tuple(extra)) if extra else entry)
+    return out
 
 
 def parse_file(file: Path) -> list[Entry]:
@@ -94,6 +143,13 @@ def _entry(table: Any, where: str, line: int) -> Entry:
     unknown = set(table) - _KNOWN
     if unknown:
         raise fail(f"unknown field(s) {', '.join(sorted(unknown))}")
+    for name in ("override", "disabled"):
+        if name in table and not isinstance(table[name], bool):
+            raise fail(f"'{name}' must be true or false")
+    if table.get("disabled"):
+        if not isinstance(table.get("id"), str) or set(table) - {"id", "disabled", "note"}:
+            raise fail("a disabled entry has only id, disabled = true and an optional note")
+        return Entry(id=table["id"], target="", wrong=(), origin=where, line=line, disabled=True)
     for name in _REQUIRED:
         if name not in table:
             raise fail(f"missing field '{name}'")
@@ -148,6 +204,7 @@ def _entry(table: Any, where: str, line: int) -> Entry:
         category=table.get("category", ""),
         origin=where,
         line=line,
+        override=table.get("override", False),
     )
 
 
@@ -163,14 +220,20 @@ def _examples(value: Any, fail: Any) -> tuple[Example, ...]:
     return tuple(examples)
 
 
+def _duplicate(entry: Entry, earlier: Entry) -> GlossaryError:
+    return GlossaryError(f"duplicate id {entry.id!r}, first defined at {earlier.where}",
+                         path=entry.origin, line=entry.line,
+                         hint="to replace it write override = true; to switch it off, "
+                              "disabled = true")
+
+
 def check_consistency(entries: list[Entry]) -> None:
     """Ids are unique, and no wrong form is claimed by two entries with different targets."""
     ids: dict[str, Entry] = {}
     claims: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in ids:
-            raise GlossaryError(f"duplicate id {entry.id!r}, first defined at "
-                                f"{ids[entry.id].where}", path=entry.origin, line=entry.line)
+            raise _duplicate(entry, ids[entry.id])
         ids[entry.id] = entry
         for wrong in entry.wrong:
             key = " ".join(wrong.casefold().split())

@@ -50,6 +50,17 @@ class Entry:
     category: str = ""
     origin: str = ""
     line: int = 0
+    # A house glossary's entry may replace (override) or switch off (disabled) an earlier
+    # entry with the same id; both are resolved when the glossaries load.
+    override: bool = False
+    disabled: bool = False
+    # Wrong renderings of `near` words that other entries know ("noise grenades" for "stun
+    # grenades"), worked out at load time: they count as near words but are not written out.
+    near_renderings: tuple[str, ...] = ()
+
+    @property
+    def near_words(self) -> tuple[str, ...]:
+        return (*self.near, *self.near_renderings)
 
     @property
     def conditional(self) -> bool:

@@ -16,8 +16,10 @@ from typing import IO, Protocol
 
 from retranslate.models import Document, FileResult, Finding
 
+# Format name → "module" (its Renderer class) or "module:Class".
 RENDERERS = {
     "text": "retranslate.render.text",
+    "full": "retranslate.render.text:FullRenderer",
     "json": "retranslate.render.json",
     "github": "retranslate.render.github",
     "sarif": "retranslate.render.sarif",
@@ -41,9 +43,10 @@ class Renderer(Protocol):
     def finish(self, summary: Summary) -> None: ...
 
 
-def renderer_for(name: str, out: IO[str], *, color: bool) -> Renderer:
-    module = importlib.import_module(RENDERERS[name])
-    renderer: Renderer = module.Renderer(out, color=color)
+def renderer_for(name: str, out: IO[str], *, color: bool, quiet: bool = False) -> Renderer:
+    module_name, _, class_name = RENDERERS[name].partition(":")
+    module = importlib.import_module(module_name)
+    renderer: Renderer = getattr(module, class_name or "Renderer")(out, color=color, quiet=quiet)
     return renderer
 
 

@@ -16,7 +16,7 @@ def _escape(value: str, *, prop: bool = False) -> str:
 
 
 class Renderer:
-    def __init__(self, out: IO[str], *, color: bool) -> None:
+    def __init__(self, out: IO[str], *, color: bool, quiet: bool = False) -> None:
         self.out = out
 
     def file(self, result: FileResult) -> None:

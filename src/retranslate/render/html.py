@@ -91,10 +91,12 @@ def _finding_item(anchor: str, finding: Finding, line: int, column: int, safe: b
                   "</div>")
     evidence = (f'<blockquote lang="ru">{escape(finding.evidence)}</blockquote>'
                 if finding.evidence else "")
+    note = f' <span class="note">{escape(finding.note)}</span>' if finding.note else ""
     return (f'<li class="finding" data-family="{escape(_family(finding))}" '
             f'data-severity="{finding.severity.value}"><a href="#{anchor}">{line}:{column}</a> '
             f'<code>{escape(finding.rule)}</code> <span class="sev">{finding.severity.value}'
-            f'</span> <span class="msg">{escape(finding.message)}</span>{change}{evidence}</li>')
+            f'</span> <span class="msg">{escape(finding.message)}</span>{note}{change}'
+            f'{evidence}</li>')
 
 
 def _file_section(index: int, file: ReportFile) -> str:

@@ -10,7 +10,7 @@ from retranslate.render import Summary, located
 
 
 class Renderer:
-    def __init__(self, out: IO[str], *, color: bool) -> None:
+    def __init__(self, out: IO[str], *, color: bool, quiet: bool = False) -> None:
         self.out = out
         self.count = 0
 
@@ -29,6 +29,8 @@ class Renderer:
                 "text": finding.text,
                 "suggestion": finding.suggestion,
                 "evidence": finding.evidence,
+                # Whether `retranslate fix` applies it: the same test fix itself uses.
+                "fixable": finding.fixable,
             }
             self.out.write("[\n" if self.count == 0 else ",\n")
             self.out.write(json.dumps(record, ensure_ascii=False))

@@ -1,4 +1,5 @@
-"""Human-readable findings: `path:line:column: rule: message (suggestion: ...)` and a summary."""
+"""Human-readable findings: `path:line:column: rule: message (suggestion: ...)`, each entry's
+note once in a closing block, and a summary."""
 
 from __future__ import annotations
 
@@ -14,11 +15,17 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 
 
 class Renderer:
-    def __init__(self, out: IO[str], *, color: bool) -> None:
+    """The default: one short line per finding; notes, unpaired files and totals at the end."""
+
+    notes_inline = False
+
+    def __init__(self, out: IO[str], *, color: bool, quiet: bool = False) -> None:
         self.out = out
         self.color = color
+        self.quiet = quiet
         self.with_source = 0
         self.without_source: list[str] = []
+        self.notes: dict[str, str] = {}
 
     def _style(self, text: str, **style: object) -> str:
         return click.style(text, **style) if self.color else text  # type: ignore[arg-type]
@@ -35,12 +42,21 @@ class Renderer:
             where = self._style(f"{result.document.path}:{place.line}:{place.column}:",
                                 bold=True)
             rule = self._style(finding.rule, fg=_COLOURS[finding.severity])
-            hint = _hint(finding)
-            self.out.write(f"{where} {rule}: {finding.message}{hint}\n")
-            if finding.evidence:
+            self.out.write(f"{where} {rule}: {finding.message}{suggestion_hint(finding)}\n")
+            if finding.evidence and not self.quiet:
                 self.out.write(f"    source: {finding.evidence}\n")
+            if finding.note:
+                if self.notes_inline and not self.quiet:
+                    self.out.write(f"    note: {finding.note}\n")
+                self.notes.setdefault(finding.rule, finding.note)
 
     def finish(self, summary: Summary) -> None:
+        if self.quiet:
+            return
+        if self.notes and not self.notes_inline:
+            self.out.write(self._style("\nNotes:", bold=True) + "\n")
+            for rule, note in self.notes.items():
+                self.out.write(f"  {self._style(rule, bold=True)}: {note}\n")
         if self.with_source and self.without_source:
             shown = ", ".join(self.without_source[:_LISTED_UNPAIRED])
             more = " …" if len(self.without_source) > _LISTED_UNPAIRED else ""
@@ -57,7 +73,13 @@ class Renderer:
                            f"{summary.files} file{'s' * (summary.files != 1)}{fixable}.\n")
 
 
-def _hint(finding: Finding) -> str:
+class FullRenderer(Renderer):
+    """`--format full`: each finding followed by its entry's note, as an editor new to it needs."""
+
+    notes_inline = True
+
+
+def suggestion_hint(finding: Finding) -> str:
     if finding.suggestion is None:
         return ""
     if not finding.suggestion:  # a deletion: an empty suggestion would read as none
