@@ -1,4 +1,4 @@
-"""Technical tokens (e-mail addresses, @handles, URLs, domains, paths, identifiers) are never prose."""
+"""Technical tokens (e-mail, @handles, URLs, domains, paths, identifiers) are never prose."""
 
 from __future__ import annotations
 

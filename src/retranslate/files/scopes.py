@@ -42,12 +42,13 @@ _FILE = re.compile(r"[\w.~-]*(?:/[\w.~-]+)+\.[a-z][a-z0-9]{0,4}")
 _DOTTED = re.compile(r"[a-z_][a-z0-9_]+(?:\.[a-z_][a-z0-9_]+)+")
 _SNAKE = re.compile(r"[^\W_]_+[^\W_]")
 # Bare domains are told from glued sentences ("fled.in") by a known top-level domain.
-_TLDS = frozenset("""
+_TLD_NAMES = """
     com net org edu gov mil int info biz name pro io ai app dev co tv cc ly fm gg
     news online site website blog media press live world today xyz top club tech store shop
     ru kz ua by uz kg tj tm az ge md su rf lt lv ee pl cz sk de ch fr es pt nl
     uk ie dk se fi gr tr il cn jp kr au nz ca mx br ar eu asia
-""".split())
+"""
+_TLDS = frozenset(_TLD_NAMES.split())
 
 
 def technical_tokens(text: str) -> list[Span]:
