@@ -60,6 +60,8 @@ def load_config(path: Path | None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise RetranslateError(f"cannot read settings: {err}", path=str(path)) from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise RetranslateError("cannot read settings: nested too deeply", path=str(path)) from None
     table: Any = data.get("tool", {}).get("retranslate", {}) if path.name == "pyproject.toml" \
         else data
     unknown = set(table) - _KNOWN
@@ -70,6 +72,10 @@ def load_config(path: Path | None) -> Config:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RetranslateError(f"'{key}' must be a list of strings", path=str(path))
+    for key, kind, wanted in (("encoding", str, "a string"), ("source-pattern", str, "a string"),
+                              ("default-glossary", bool, "true or false")):
+        if key in table and not isinstance(table[key], kind):
+            raise RetranslateError(f"'{key}' must be {wanted}", path=str(path))
     base = path.parent
     return Config(
         path=path,

@@ -45,6 +45,12 @@ def _codec_name(encoding: str, path: str) -> str:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
+    try:  # rot13, base64, zlib... are codecs, but not between bytes and text
+        "".encode(name)
+        b"".decode(name)
+    except LookupError:
+        raise InputError(f"{encoding!r} is not a text encoding", path=path,
+                         hint="name one such as utf-8 or cp1251") from None
     return _BOM_WRITING.get(name, name)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from retranslate.errors import GlossaryError
 from retranslate.glossary.model import Entry, Example, Glossary
+from retranslate.glossary.validate import refuse_cycles
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,6 +23,13 @@ _STRING_LISTS = ("wrong", "source", "accept", "ignore", "near", "not_near", "ok"
 _STRINGS = ("id", "target", "note", "category")
 _KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "inflect", "examples"})
 _REQUIRED = ("id", "target", "wrong", "note")
+# What one entry may cost. The matcher builds every inflected form of every phrase it matches:
+# a 10,000-word wrong form took a gigabyte. The bundled glossaries stay far below these.
+_PHRASE_FIELDS = ("target", "wrong", "source", "accept", "ignore", "near", "not_near")
+MAX_PHRASE_WORDS = 20
+MAX_PHRASE_CHARS = 200
+MAX_PHRASES = 500
+MAX_SENTENCE_CHARS = 2000
 
 
 def glossary_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -49,6 +57,7 @@ def load_glossary(paths: Iterable[str | Path]) -> Glossary:
         origins.append(str(file))
         entries.extend(parser(file))
     check_consistency(entries)
+    refuse_cycles(entries)
     return Glossary(tuple(entries), tuple(origins))
 
 
@@ -66,6 +75,9 @@ def parse_file(file: Path) -> list[Entry]:
         line = getattr(err, "lineno", None) or _line_from_message(str(err))
         message = str(err).split(" (at line")[0]
         raise GlossaryError(f"bad TOML: {message}", path=where, line=line) from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise GlossaryError("bad TOML: arrays or tables nested too deeply", path=where,
+                            line=1) from None
     unknown = set(data) - {"meta", "entry"}
     if unknown:
         raise GlossaryError(f"unknown top-level key(s): {', '.join(sorted(unknown))}",
@@ -107,6 +119,7 @@ def _entry(table: Any, where: str, line: int) -> Entry:
     for name in ("autofix", "inflect"):
         if name in table and not isinstance(table[name], bool):
             raise fail(f"'{name}' must be true or false")
+    check_bounds(table, fail)
     window = table.get("window", 0)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise fail("'window' must be a whole number of characters, 0 for the whole document")
@@ -140,6 +153,29 @@ def _entry(table: Any, where: str, line: int) -> Entry:
         origin=where,
         line=line,
     )
+
+
+def check_bounds(table: dict[str, Any], fail: Callable[[str], GlossaryError]) -> None:
+    """Refuse an entry whose size no real term has: matching it would cost memory without end."""
+    for name in _PHRASE_FIELDS:
+        value = table.get(name, [])
+        phrases = [value] if isinstance(value, str) else value
+        if len(phrases) > MAX_PHRASES:
+            raise fail(f"'{name}' lists {len(phrases):,} phrases; at most {MAX_PHRASES} "
+                       "are allowed per entry")
+        for phrase in phrases:
+            words = len(phrase.split())
+            if words > MAX_PHRASE_WORDS or len(phrase) > MAX_PHRASE_CHARS:
+                raise fail(f"'{name}' has a phrase of {words:,} words and {len(phrase):,} "
+                           f"characters, starting {phrase[:30]!r}; a term has at most "
+                           f"{MAX_PHRASE_WORDS} words and {MAX_PHRASE_CHARS} characters")
+    sentences = [*table.get("ok", []),
+                 *(v for item in table.get("examples", []) if isinstance(item, dict)
+                   for v in item.values() if isinstance(v, str))]
+    for sentence in sentences:
+        if len(sentence) > MAX_SENTENCE_CHARS:
+            raise fail(f"an example or ok sentence has {len(sentence):,} characters; "
+                       f"at most {MAX_SENTENCE_CHARS} are allowed")
 
 
 def _examples(value: Any, fail: Any) -> tuple[Example, ...]:
