@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -174,3 +176,42 @@ def test_a_full_standard_output_is_a_one_line_error(tmp_path: Path, command: lis
     err = done.stderr.decode()
     assert done.returncode == 2, err
     assert err == "retranslate: error: standard output: No space left on device\n", err
+
+
+# --- one token's cost -------------------------------------------------------------------------
+
+def _lines_run_in(module_file: str, work: Callable[[], object]) -> int:
+    """How many lines of `module_file` run while `work` runs: a measure of work, not of time."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: object) -> Callable[..., object] | None:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: object) -> Callable[..., object] | None:
+        return local if frame.f_code.co_filename == module_file else None
+
+    sys.settrace(calls)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("word", ["the" + "x" * 400_000, "y" * 400_000 + "and",
+                                  "of" + "ab" * 200_000 + "a"])
+def test_a_400_kb_word_costs_glued_a_bounded_amount_of_work(word: str) -> None:
+    from retranslate.checks import CheckContext, glued
+    from retranslate.files.document import decode
+    from retranslate.glossary.model import Glossary
+
+    text = f"Police said {word} today, at the meeting ofthe council.\n"
+    document = decode(text.encode(), "a.txt")
+    found: list[object] = []
+    lines = _lines_run_in(glued.__file__,
+                          lambda: found.extend(glued.run(CheckContext(document, Glossary()))))
+    assert lines < 5_000, lines  # trying every cut of the word ran millions
+    assert [f.text for f in found] == ["ofthe"]  # type: ignore[attr-defined]
