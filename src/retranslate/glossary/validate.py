@@ -74,9 +74,13 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 def refuse_cycles(entries: list[Entry]) -> None:
     """Refuse entries whose fixes lead back to a wrong form: `alpha → beta` with `beta → alpha`
-    would make every `fix` flip the text, and longer chains the same. An entry leads to another
-    when the other's wrong form is among the words of its target (itself included: a target
-    that holds its own wrong form grows on every run)."""
+    would make every `fix` flip the text, and longer chains the same.
+
+    An entry leads to another when its target holds the other's wrong form (itself included: a
+    target that holds its own wrong form grows on every run). A target that only completes a
+    wrong form with the words around it ("BBC" before "of Russia") is no cycle: each round uses
+    up those words, so the rounds of `fix` settle.
+    """
     by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for index, entry in enumerate(entries):
         for wrong in entry.wrong:
