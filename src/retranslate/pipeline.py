@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from retranslate.checks import BatchHook, Check, CheckContext
 from retranslate.errors import RetranslateError
 from retranslate.files.document import (
+    BILINGUAL_FORMATS,
     prose_of,
     read_bilingual,
     read_document,
@@ -39,6 +40,7 @@ class Options:
     encoding: str | None = None
     source: str | None = None
     source_pattern: str | None = None
+    stdin_format: str = "text"
 
 
 def rule_enabled(rule: str, options: Options) -> bool:
@@ -138,10 +140,12 @@ def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
     """The document to check and its source; a bilingual file (PO, XLIFF, TMX) has its own."""
     from retranslate.files.bilingual import bilingual_format
 
-    if path != "-" and bilingual_format(path):
-        document, own = read_bilingual(path, options.encoding)
+    fmt = options.stdin_format if path == "-" else bilingual_format(path)
+    if fmt in BILINGUAL_FORMATS:
+        document, own = read_bilingual(path, options.encoding, fmt)
         return document, read_source_document(options.source) if options.source else own
-    return read_document(path, options.encoding), read_source(path, options)
+    return read_document(path, options.encoding, fmt if path == "-" else None), \
+        read_source(path, options)
 
 
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,

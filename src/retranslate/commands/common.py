@@ -13,6 +13,7 @@ from retranslate.checks import Check, batch_hooks, load_checks
 from retranslate.config import find_config, load_config
 from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.discover import walk
+from retranslate.files.document import STDIN_FORMATS, stdin_format
 from retranslate.glossary import glossary_for
 from retranslate.models import FileResult
 from retranslate.pipeline import Options, run
@@ -43,6 +44,11 @@ _SHARED = [
                       "or pyproject.toml with [tool.retranslate])."),
     click.option("--encoding",
                  help="Decode files with this encoding (default: UTF-8, or the BOM's)."),
+    click.option("--stdin-format", type=click.Choice(sorted(STDIN_FORMATS)),
+                 help="What standard input (-) holds (default: told by --stdin-filename, "
+                      "else plain text)."),
+    click.option("--stdin-filename", metavar="NAME",
+                 help="Treat standard input as a file of this name: its suffix gives the format."),
 ]
 
 
@@ -78,7 +84,9 @@ class Batch:
                                                 self.checks),
                                encoding=kwargs["encoding"] or config.encoding,
                                source=kwargs["source"],
-                               source_pattern=kwargs["source_pattern"] or config.source_pattern)
+                               source_pattern=kwargs["source_pattern"] or config.source_pattern,
+                               stdin_format=stdin_format(kwargs["stdin_format"],
+                                                         kwargs["stdin_filename"]))
         self.files = walk(paths, kwargs["include"] or config.include,
                           (*config.exclude, *kwargs["exclude"]))
         self.fix = fix

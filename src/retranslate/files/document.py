@@ -35,6 +35,23 @@ def detect_format(path: str) -> str:
     return "markdown" if Path(path).suffix.lower() in _MARKDOWN_SUFFIXES else "text"
 
 
+# What --stdin-format names, as the formats documents carry.
+STDIN_FORMATS = {"txt": "text", "md": "markdown", "xliff": "xliff", "po": "po", "tmx": "tmx"}
+_SUFFIX_OF = {"text": ".txt", "markdown": ".md", "xliff": ".xliff", "po": ".po", "tmx": ".tmx"}
+
+
+def stdin_format(given: str | None, filename: str | None) -> str:
+    """The format of standard input: --stdin-format, else what --stdin-filename's suffix says
+    (as ruff and prettier do), else plain text."""
+    if given:
+        return STDIN_FORMATS[given]
+    if filename:
+        from retranslate.files.bilingual import bilingual_format
+
+        return bilingual_format(filename) or detect_format(filename)
+    return "text"
+
+
 # Encodings whose encoder writes a BOM of its own: decoding with them and encoding back would add
 # bytes the file never had, so they are read as the BOM-less form (the BOM itself is handled above).
 _BOM_WRITING = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
@@ -112,24 +129,30 @@ def prose_of(text: str, fmt: str) -> tuple[Span, ...]:
     return prose_regions(text, fmt)
 
 
-def read_bilingual(path: str, encoding: str | None = None) -> tuple[Document, Document]:
-    """A PO, XLIFF or TMX file as a target Document (exact text, target prose) and its source."""
+def read_bilingual(path: str, encoding: str | None = None,
+                   fmt: str | None = None) -> tuple[Document, Document]:
+    """A PO, XLIFF or TMX file as a target Document (exact text, target prose) and its source.
+
+    Standard input ("-") needs `fmt`, since it has no suffix to tell the format by.
+    """
     from retranslate.files.bilingual import bilingual_format, read_units
 
-    fmt = bilingual_format(path) or "xliff"
+    fmt = fmt or bilingual_format(path) or "xliff"
     raw = read_document(path, encoding)
     target = dataclasses.replace(raw, format=fmt, prose=prose_of(raw.text, fmt))
-    units = read_units(path)
+    # The toolkit tells the format by the name: standard input gets one with the right suffix.
+    units = read_units(path, None) if path != "-" else \
+        read_units(f"<stdin>{_SUFFIX_OF[fmt]}", encode(raw, raw.text))
     text = "\n\n".join(" ".join(u.source.split()) for u in units)
     source = Document(path=f"{path} (source)", text=text, format="text",
                       prose=(Span(0, len(text)),) if text else ())
     return target, source
 
 
-def read_document(path: str, encoding: str | None = None) -> Document:
-    """Read a file (or standard input for "-")."""
+def read_document(path: str, encoding: str | None = None, fmt: str | None = None) -> Document:
+    """Read a file (or standard input for "-", plain text unless `fmt` says otherwise)."""
     if path == "-":
-        return decode(sys.stdin.buffer.read(), "-", encoding)
+        return decode(sys.stdin.buffer.read(), "-", encoding, fmt)
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
