@@ -22,12 +22,26 @@ def _matches(relative: str, patterns: Sequence[str]) -> bool:
 
 def walk(paths: Sequence[str], include: Sequence[str] = (),
          exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Every file to check, in a stable order. Named files are always taken; "-" is stdin."""
+    """Every file to check, in a stable order. Named files are always taken; "-" is stdin.
+
+    A file named twice (`a.txt ./a.txt`, or inside a folder also named) is taken once, by its
+    resolved path: two diffs of one file would not apply.
+    """
     include = tuple(include) or DEFAULT_INCLUDE
     exclude = (*DEFAULT_EXCLUDE, *exclude)
+    seen: set[str] = set()
+
+    def first_time(path: str) -> bool:
+        resolved = path if path == "-" else os.path.realpath(path)
+        if resolved in seen:
+            return False
+        seen.add(resolved)
+        return True
+
     for path in paths:
         if path == "-" or not os.path.isdir(path):
-            yield path
+            if first_time(path):
+                yield path
             continue
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -36,5 +50,6 @@ def walk(paths: Sequence[str], include: Sequence[str] = (),
                     continue
                 full = os.path.join(folder, name)
                 relative = PurePosixPath(os.path.relpath(full, path)).as_posix()
-                if _matches(relative, include) and not _matches(relative, exclude):
+                if _matches(relative, include) and not _matches(relative, exclude) \
+                        and first_time(full):
                     yield full

@@ -8,10 +8,10 @@ import dataclasses
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from retranslate.errors import InputError, SkippedFile
+from retranslate.files import replace
 from retranslate.files.scopes import prose_regions
 from retranslate.models import Document, Span
 
@@ -197,6 +197,11 @@ def encode(document: Document, text: str) -> bytes:
         ) from None
 
 
+def _through_a_pipe(path: str) -> str:
+    return (f"to edit it in place, fix it through a pipe: retranslate fix --stdin-filename "
+            f"{path} - < {path} > {path}.new && cat {path}.new > {path}")
+
+
 def _refusal(document: Document, info: os.stat_result, target: Path) -> InputError | None:
     """Why `target` must not be replaced, if it must not."""
     writable = info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
@@ -206,9 +211,16 @@ def _refusal(document: Document, info: os.stat_result, target: Path) -> InputErr
         return InputError("file is read-only, not written", path=document.path,
                           hint="make it writable or drop --write")
     if info.st_nlink > 1:
-        # Renaming a new file into place would leave the other names with the old text.
-        return InputError(f"file has {info.st_nlink} hard links, not written",
-                          path=document.path, hint="apply the diff instead, which edits in place")
+        # Renaming a new file into place would leave the other names with the old text, and
+        # git apply and patch do the same; writing in place is not safe against a crash.
+        return InputError(f"file has {info.st_nlink} hard links, not written (replacing it "
+                          "would leave the other names with the old text)",
+                          path=document.path, hint=_through_a_pipe(document.path))
+    if hasattr(os, "geteuid") and os.geteuid() not in (0, info.st_uid):
+        # The new file would be ours: only root may give a file to someone else.
+        return InputError(f"file belongs to another user (uid {info.st_uid}), not written "
+                          "(replacing it would make it yours)", path=document.path,
+                          hint=_through_a_pipe(document.path))
     return None
 
 
@@ -224,12 +236,13 @@ def _unchanged_since_read(document: Document, target: Path) -> None:
 
 
 def write_document(document: Document, text: str) -> None:
-    """Replace the file atomically with `text`, keeping encoding, BOM, mode and ownership.
+    """Replace the file atomically with `text`, keeping encoding, BOM, owner, group, mode and
+    extended attributes (or refusing, with the reason, where one cannot be kept).
 
     Writes a temporary file beside the target and flushes it to disk, then checks that the target
     still holds what was read (so a concurrent edit is never lost) and renames the temporary file
-    over it, so an interrupted write leaves the original intact. A symlink's target is written,
-    never the link.
+    over it, so an interrupted write leaves the original intact, and a killed one leaves no
+    temporary file (files/replace.py). A symlink's target is written, never the link.
     """
     target = Path(os.path.realpath(document.path))
     data = encode(document, text)
@@ -241,33 +254,29 @@ def write_document(document: Document, text: str) -> None:
     refusal = _refusal(document, info, target)
     if refusal is not None:
         raise refusal
+    replace.remove_stale(target.parent)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".retranslate",
-                                        dir=target.parent)
+        temp = replace.open_temp(target)
     except OSError as err:
         raise InputError(f"cannot write beside the file: {err.strerror}", path=document.path,
                          hint="the folder must be writable") from None
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(os.dup(temp.fd), "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown"):
-            # Not ours to give away without privileges; the mode is kept, which matters most.
-            with contextlib.suppress(PermissionError):
-                os.chown(tmp_name, info.st_uid, info.st_gid)
+        replace.keep_metadata(temp, info, target, document.path)
         # Checked as late as possible, after the slow fsync, to keep the race window small.
         _unchanged_since_read(document, target)
-        os.replace(tmp_name, target)
+        replace.commit(temp, target)
     except BaseException as err:
         # Ctrl-C included: whatever stopped the write, no temporary file is left behind.
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
         if isinstance(err, OSError):
             raise InputError(f"write failed, original left intact: {err.strerror}",
                              path=document.path) from None
         raise
+    finally:
+        replace.discard(temp)
     _sync_folder(target.parent)
 
 
