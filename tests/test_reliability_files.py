@@ -135,14 +135,18 @@ def _fix_write_as_writer(folder: Path, name: str) -> tuple[int, str]:
     return os.waitstatus_to_exitcode(status), err
 
 
-@as_root
-def test_a_group_member_keeps_the_group_and_mode_of_a_file_it_owns(shared_folder: Path) -> None:
-    folder = shared_folder
+def _group_file(folder: Path, owner: int) -> Path:
     path = folder / "a.txt"
     path.write_text(WRONG, encoding="utf-8")
-    os.chown(path, WRITER, SHARED_GROUP)
+    os.chown(path, owner, SHARED_GROUP)
     os.chmod(path, 0o664)
-    code, err = _fix_write_as_writer(folder, "a.txt")
+    return path
+
+
+@as_root
+def test_a_group_member_keeps_the_group_and_mode_of_a_file_it_owns(shared_folder: Path) -> None:
+    path = _group_file(shared_folder, owner=WRITER)
+    code, err = _fix_write_as_writer(shared_folder, "a.txt")
     assert code == 1, err
     info = path.stat()
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (WRITER, SHARED_GROUP, 0o664)
@@ -152,19 +156,15 @@ def test_a_group_member_keeps_the_group_and_mode_of_a_file_it_owns(shared_folder
 @as_root
 def test_a_group_member_is_refused_a_file_someone_else_owns(shared_folder: Path) -> None:
     # Replacing it would make the file the writer's, in the writer's own group.
-    folder = shared_folder
-    path = folder / "a.txt"
-    path.write_text(WRONG, encoding="utf-8")
-    os.chown(path, OWNER, SHARED_GROUP)
-    os.chmod(path, 0o664)
-    code, err = _fix_write_as_writer(folder, "a.txt")
+    path = _group_file(shared_folder, owner=OWNER)
+    code, err = _fix_write_as_writer(shared_folder, "a.txt")
     assert code == 2, err
     assert f"a.txt: file belongs to another user (uid {OWNER}), not written" in err, err
     assert "retranslate fix --stdin-filename a.txt - < a.txt > a.txt.new" in err
     info = path.stat()
     assert (info.st_uid, info.st_gid) == (OWNER, SHARED_GROUP)
     assert path.read_text(encoding="utf-8") == WRONG
-    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "glossary.toml"]
+    assert sorted(p.name for p in shared_folder.iterdir()) == ["a.txt", "glossary.toml"]
 
 
 def _xattrs_supported(path: Path) -> bool:
@@ -252,3 +252,96 @@ def test_a_file_named_twice_is_taken_once(tmp_path: Path, cli, names: list[str])
                              capture_output=True, check=False)
     assert applied.returncode == 0, applied.stderr
     assert (folder / "a.txt").read_text(encoding="utf-8") == RIGHT
+
+
+# --- kill -9 during --write -------------------------------------------------------------------
+
+BIG_WRONG = "Police saw marauders at the shop.\n" + "0123456789 " * 1_900_000 + "\n"  # 20 MB
+BIG_RIGHT = BIG_WRONG.replace("marauders", "looters", 1)
+
+
+def _writing(pid: int, folder: Path) -> bool:
+    """Whether the process holds the temporary file it writes the fix into (named or not)."""
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            where = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if where.startswith(f"{folder}/#") or where.endswith(".retranslate"):
+            return True
+    return False
+
+
+def _kill_while_writing(folder: Path, *python: str) -> bool:
+    """Run `fix --write big.txt` and kill -9 it while it writes; whether the kill hit."""
+    args = [sys.executable, *python, "fix", *GLOSSARY, "--select", "glossary", "--write",
+            "big.txt"]
+    process = subprocess.Popen(args, cwd=folder, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        while process.poll() is None:
+            if _writing(process.pid, folder):
+                process.kill()
+                process.wait()
+                return True
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+    return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to see the write")
+def test_kill_9_during_the_write_of_a_20_mb_file_leaves_no_temporary_file(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    hits = 0
+    for _ in range(2):
+        big.write_text(BIG_WRONG, encoding="utf-8")
+        hits += _kill_while_writing(tmp_path, "-m", "retranslate")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+        assert big.read_text(encoding="utf-8") in (BIG_WRONG, BIG_RIGHT)
+    assert hits, "no kill hit the write"
+
+
+WITHOUT_UNNAMED_FILES = ("-c", "import os, sys; del os.O_TMPFILE; sys.argv[0] = 'retranslate'; "
+                         "from retranslate.cli import main; main()")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to see the write")
+def test_a_temporary_file_a_kill_left_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    # Where the system has no unnamed files the temporary file has a name while it is written.
+    big = tmp_path / "big.txt"
+    big.write_text(BIG_WRONG, encoding="utf-8")
+    for _ in range(5):
+        if _kill_while_writing(tmp_path, *WITHOUT_UNNAMED_FILES):
+            break
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != "big.txt")
+    if not left:
+        pytest.skip("no kill hit the write window")
+    assert left[0].startswith(".big.txt.") and left[0].endswith(".retranslate")
+    assert big.read_text(encoding="utf-8") == BIG_WRONG
+    # Files of our naming that are not ours, or that a live writer holds, stay.
+    (tmp_path / ".notes.retranslate").write_text("mine", encoding="utf-8")
+    held = tmp_path / ".other.txt.abcdefgh.retranslate"
+    held.write_text("being written", encoding="utf-8")
+    os.utime(held, (0, 0))
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, sys, time; "
+                               "f = open(sys.argv[1]); fcntl.flock(f, fcntl.LOCK_EX); "
+                               "print(flush=True); time.sleep(600)", str(held)],
+                              stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"\n"
+        small = tmp_path / "small.txt"
+        small.write_text(WRONG, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "retranslate", *FIX, "--write", "small.txt"],
+                              cwd=tmp_path, capture_output=True, check=False)
+        assert done.returncode == 1, done.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".notes.retranslate", ".other.txt.abcdefgh.retranslate", "big.txt", "small.txt"]
