@@ -215,3 +215,12 @@ def test_a_400_kb_word_costs_glued_a_bounded_amount_of_work(word: str) -> None:
                           lambda: found.extend(glued.run(CheckContext(document, Glossary()))))
     assert lines < 5_000, lines  # trying every cut of the word ran millions
     assert [f.text for f in found] == ["ofthe"]  # type: ignore[attr-defined]
+
+
+def test_the_bounds_hold_for_term_bases_too(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    terms = tmp_path / "terms.csv"
+    terms.write_text("ru,en\nслово," + " ".join(f"w{i}" for i in range(10_000)) + "\n",
+                     encoding="utf-8")
+    (tmp_path / "a.txt").write_text("text\n", encoding="utf-8")
+    done = cli("check", "--no-default-glossary", "-g", str(terms), str(tmp_path / "a.txt"))
+    _one_line_error(done, f"{terms}:2: 'target' has a phrase of 10,000 words")

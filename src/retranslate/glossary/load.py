@@ -22,7 +22,7 @@ _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
 _STRING_LISTS = ("wrong", "source", "accept", "ignore", "near", "not_near", "ok")
 _STRINGS = ("id", "target", "note", "category")
 _KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "inflect", "examples"})
-_REQUIRED = ("id", "target", "wrong", "note")
+_REQUIRED = ("id", "target", "note")
 # What one entry may cost. The matcher builds every inflected form of every phrase it matches:
 # a 10,000-word wrong form took a gigabyte. The bundled glossaries stay far below these.
 _PHRASE_FIELDS = ("target", "wrong", "source", "accept", "ignore", "near", "not_near")
@@ -56,6 +56,8 @@ def load_glossary(paths: Iterable[str | Path]) -> Glossary:
                                 path=str(file), hint=f"use {', '.join(sorted(PARSERS))}")
         origins.append(str(file))
         entries.extend(parser(file))
+    for entry in entries:
+        check_bounds(entry)
     check_consistency(entries)
     refuse_cycles(entries)
     return Glossary(tuple(entries), tuple(origins))
@@ -119,7 +121,6 @@ def _entry(table: Any, where: str, line: int) -> Entry:
     for name in ("autofix", "inflect"):
         if name in table and not isinstance(table[name], bool):
             raise fail(f"'{name}' must be true or false")
-    check_bounds(table, fail)
     window = table.get("window", 0)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise fail("'window' must be a whole number of characters, 0 for the whole document")
@@ -129,15 +130,16 @@ def _entry(table: Any, where: str, line: int) -> Entry:
     target = table["target"].strip()
     if not target:
         raise fail("'target' must not be empty")
-    if not table["wrong"]:
-        raise fail("'wrong' must list at least one wrong rendering")
-    for wrong in table["wrong"]:
+    if not table.get("wrong") and not table.get("source"):
+        raise fail("an entry needs 'wrong' forms to look for, or 'source' words for a term the "
+                   "translation must use")
+    for wrong in table.get("wrong", []):
         if wrong.strip().casefold() == target.casefold():
             raise fail(f"wrong form {wrong!r} equals the target")
     return Entry(
         id=entry_id,
         target=target,
-        wrong=tuple(w.strip() for w in table["wrong"]),
+        wrong=tuple(w.strip() for w in table.get("wrong", [])),
         source=tuple(table.get("source", [])),
         accept=tuple(table.get("accept", [])),
         ignore=tuple(table.get("ignore", [])),
@@ -155,11 +157,15 @@ def _entry(table: Any, where: str, line: int) -> Entry:
     )
 
 
-def check_bounds(table: dict[str, Any], fail: Callable[[str], GlossaryError]) -> None:
-    """Refuse an entry whose size no real term has: matching it would cost memory without end."""
+def check_bounds(entry: Entry) -> None:
+    """Refuse an entry whose size no real term has, whatever format it came from: matching it
+    would cost memory without end."""
+    def fail(message: str) -> GlossaryError:
+        return GlossaryError(message, path=entry.origin, line=entry.line)
+
     for name in _PHRASE_FIELDS:
-        value = table.get(name, [])
-        phrases = [value] if isinstance(value, str) else value
+        value = getattr(entry, name)
+        phrases = (value,) if isinstance(value, str) else value
         if len(phrases) > MAX_PHRASES:
             raise fail(f"'{name}' lists {len(phrases):,} phrases; at most {MAX_PHRASES} "
                        "are allowed per entry")
@@ -169,10 +175,7 @@ def check_bounds(table: dict[str, Any], fail: Callable[[str], GlossaryError]) ->
                 raise fail(f"'{name}' has a phrase of {words:,} words and {len(phrase):,} "
                            f"characters, starting {phrase[:30]!r}; a term has at most "
                            f"{MAX_PHRASE_WORDS} words and {MAX_PHRASE_CHARS} characters")
-    sentences = [*table.get("ok", []),
-                 *(v for item in table.get("examples", []) if isinstance(item, dict)
-                   for v in item.values() if isinstance(v, str))]
-    for sentence in sentences:
+    for sentence in (*entry.ok, *(s for e in entry.examples for s in (e.wrong, e.right))):
         if len(sentence) > MAX_SENTENCE_CHARS:
             raise fail(f"an example or ok sentence has {len(sentence):,} characters; "
                        f"at most {MAX_SENTENCE_CHARS} are allowed")
@@ -210,6 +213,28 @@ def check_consistency(entries: list[Entry]) -> None:
             claims.setdefault(key, entry)
 
 
-# One parser per file format, each turning a file into Entries with origin and line set. TBX and
-# CSV importers slot in here; every format then shares the same validation and example checks.
-PARSERS: dict[str, Callable[[Path], list[Entry]]] = {".toml": parse_file}
+def _parse_tbx(file: Path) -> list[Entry]:
+    from retranslate.glossary import tbx
+
+    return tbx.parse(file, str(file), id_prefix=_prefix(file))
+
+
+def _parse_table(file: Path) -> list[Entry]:
+    from retranslate.glossary import tabular
+
+    return tabular.parse(file, id_prefix=_prefix(file))
+
+
+def _prefix(file: Path) -> str:
+    """A term base read directly names its entries after the file (`team.protesters`), so its
+    concept ids never collide with the default glossary's; an import chooses its own."""
+    stem = re.sub(r"[^a-z0-9_-]+", "-", file.stem.lower()).strip("-_") or "terms"
+    return f"{stem}."
+
+
+# One parser per file format, each turning a file into Entries with origin and line set; every
+# format then shares the same validation and example checks. Term bases read directly take
+# Russian → English; `retranslate glossary import` chooses other language codes.
+PARSERS: dict[str, Callable[[Path], list[Entry]]] = {
+    ".toml": parse_file, ".tbx": _parse_tbx, ".csv": _parse_table, ".tsv": _parse_table,
+}
