@@ -198,8 +198,13 @@ def encode(document: Document, text: str) -> bytes:
 
 
 def _through_a_pipe(path: str) -> str:
+    """A command that writes the fix into the file itself (through every link, as its owner
+    keeps it), for the refusals that are about replacing the file."""
+    import shlex
+
+    name, new = shlex.quote(path), shlex.quote(f"{path}.new")
     return (f"to edit it in place, fix it through a pipe: retranslate fix --stdin-filename "
-            f"{path} - < {path} > {path}.new && cat {path}.new > {path}")
+            f"{name} - < {name} > {new} && cat {new} > {name}")
 
 
 def _refusal(document: Document, info: os.stat_result, target: Path) -> InputError | None:
