@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retranslate.checks import BatchHook, Check, CheckContext
-from retranslate.errors import RetranslateError
+from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.document import (
     BILINGUAL_FORMATS,
     prose_of,
     read_bilingual,
     read_document,
     read_source_document,
+    written_edits,
 )
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit, FileResult, Finding
@@ -96,7 +97,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
 
     def rounds(current: Document, remaining: list[Finding]) -> tuple[Document, list[Finding]]:
         for _ in range(MAX_FIX_ROUNDS):
-            edits = edits_for(remaining, unsafe=options.unsafe_fixes)
+            edits = written_edits(current, edits_for(remaining, unsafe=options.unsafe_fixes))
             if not edits:
                 break
             applied.extend(edits)
@@ -108,8 +109,8 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
     if translator is not None and source is not None:
         from retranslate.repair.retranslate import retranslation_edits
 
-        edits = retranslation_edits(CheckContext(current, glossary, source), remaining,
-                                    translator)
+        edits = written_edits(current, retranslation_edits(
+            CheckContext(current, glossary, source), remaining, translator))
         if edits:
             applied.extend(edits)
             current = _with_text(current, apply_edits(current.text, edits))
@@ -138,16 +139,19 @@ def read_source(path: str, options: Options) -> Document | None:
     return read_source_document(str(found)) if found else None
 
 
-def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
-    """The document to check and its source; a bilingual file (PO, XLIFF, TMX) has its own."""
+def read_pair(path: str, options: Options
+              ) -> tuple[Document, Document | None, tuple[str, ...]]:
+    """The document to check, its source and notes on what in it cannot be checked; a
+    bilingual file (PO, XLIFF, TMX, TS) has its own source."""
     from retranslate.files.bilingual import bilingual_format
 
     fmt = options.stdin_format if path == "-" else bilingual_format(path)
     if fmt in BILINGUAL_FORMATS:
-        document, own = read_bilingual(path, options.encoding, fmt)
-        return document, read_source_document(options.source) if options.source else own
+        document, own, notes = read_bilingual(path, options.encoding, fmt)
+        source = read_source_document(options.source) if options.source else own
+        return document, source, notes
     return read_document(path, options.encoding, fmt if path == "-" else None), \
-        read_source(path, options)
+        read_source(path, options), ()
 
 
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,
@@ -167,10 +171,12 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
     hooks = [hook for hook in hooks if type(hook).__module__ in running]
     for path in paths:
         try:
-            document, source = read_pair(path, options)
+            document, source, notes = read_pair(path, options)
         except RetranslateError as err:
             report(err)
             continue
+        for note in notes:
+            report(SkippedFile(note, path=path))
         if fix:
             result = fix_document(document, glossary, checks, source, options, translator)
         else:

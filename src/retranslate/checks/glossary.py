@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from retranslate.checks import Check, CheckContext
+from retranslate.files.document import matchable_text, sentence_start
 from retranslate.glossary.conditions import blocked, conditions_hold, matcher_for
 from retranslate.glossary.inflect import realise
 from retranslate.glossary.model import Entry
@@ -36,7 +37,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     text = document.text
     entries = ctx.glossary.entries
     in_text: dict[tuple[str, ...], bool] = {}
-    for match in matcher_for(ctx.glossary).find(text):
+    for match in matcher_for(ctx.glossary).find(matchable_text(document)):
         span = Span(match.start, match.end)
         if not document.in_prose(span):
             continue
@@ -52,7 +53,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 applies = verdict and not blocked(entry, text, span, in_text)
             if not applies:
                 continue
-            start, replacement = substitution(text, span.start, span.end, entry, candidate.form)
+            start, replacement = substitution(text, span.start, span.end, entry, candidate.form,
+                                              sentence_start(document, span.start))
             flagged = text[start: span.end]
             yield Finding(
                 rule=f"glossary/{entry.id}",
