@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 # ties between overlapping autofixes: an earlier check's fix wins.
 CHECK_MODULES: tuple[str, ...] = ("glossary", "untranslated", "numbers", "time_range", "names",
                                   "term_omitted", "markup", "spacing", "glued", "capitals",
-                                  "typography", "name_endings")
+                                  "typography", "name_endings", "source_names", "negation",
+                                  "calques", "pronouns")
 
 
 class CheckContext:
