@@ -1,9 +1,9 @@
 """Which parts of a document are prose: decided once, before any check runs (Vale's scopes).
 
-In plain text and Markdown alike, technical tokens are never prose: URLs and bare domains, e-mail
-addresses, @handles, file paths and identifiers (snake_case, dotted.names). In Markdown, fenced
-and indented code, inline code, HTML tags and comments, link targets, reference definitions and
-front-matter keys are not prose either.
+In plain text and Markdown alike, technical tokens are never prose: URLs, bare domains written as
+addresses (lower case, or with a path), e-mail addresses, @handles, file paths and identifiers
+(snake_case, dotted.names). In Markdown, fenced and indented code, inline code, HTML tags and
+comments, link targets, reference definitions and front-matter keys are not prose either.
 """
 
 from __future__ import annotations
@@ -73,8 +73,11 @@ def _is_technical(token: str) -> bool:
         return bool(_EMAIL.fullmatch(token) or _HANDLE.fullmatch(token))
     if token.startswith(("/", "~/", "./", "../")):
         return any(c.isalnum() for c in token)
-    domain = _DOMAIN.fullmatch(token.split("/", 1)[0])
-    if domain and domain.group("tld") in _TLDS:
+    head, path, _ = token.partition("/")
+    domain = _DOMAIN.fullmatch(head)
+    # An address is written in lower case or has a path; "DVHUB.ru" or "Tengrinews.kz" in a
+    # sentence names an outlet, and a wrong name there is the named-entity checks' to fix.
+    if domain and domain.group("tld") in _TLDS and (path or head == head.lower()):
         return True
     return bool(_FILE.fullmatch(token) or _DOTTED.fullmatch(token) or _SNAKE.search(token))
 
