@@ -26,10 +26,13 @@ from hypothesis import strategies as st
 
 from conftest import DATA
 from retranslate.checks import Check, load_checks
-from retranslate.errors import RetranslateError
+from retranslate.errors import GlossaryError, RetranslateError
 from retranslate.files.document import decode, encode, prose_of, write_document
+from retranslate.files.scopes import technical_tokens
 from retranslate.glossary.cache import load_cached
+from retranslate.glossary.load import load_glossary, parse_file
 from retranslate.glossary.model import Glossary
+from retranslate.glossary.validate import fix_text
 from retranslate.models import Document, Edit
 from retranslate.pipeline import MAX_FIX_ROUNDS, check_document, fix_document, moved_spans
 from retranslate.render.diff import unified_diff
@@ -78,6 +81,11 @@ MARKDOWN = ["```", "```python\n", "~~~", "`", "``", "`noise grenade`", "[", "]",
             "\t", "> ", "# ", "## ", "* ", "- ", "1. ", "[x]: http://a.b/noise grenade\n",
             "http://example.com/noise-grenade", "www.example.com/marauder", "**", "__", "_", "|",
             "\\", "<https://a.b/Air Force>", "&amp;", "&#x41;", "title: noise grenade\n"]
+# Never prose (files/scopes.py): each holds a wrong form that a fix must leave alone.
+TECHNICAL = ["marauders@example.com", "@marauders", "marauders.com", "Marauders.kz/news",
+             "/srv/noise-grenade/", "~/marauders", "./Air-Force", "noise_grenade",
+             "marauder.noise", "https://x.org/Air Force", "www.marauders.kz", "docs/marauder.md",
+             "protestants_list", "a.noise@grenade.org"]
 BREAKS = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " \n", "\n\r"]
 LONG = ["x" * 5000, "noise grenade " * 300, "marauder-" * 1000, "\u0301" * 2000, "  " * 3000,
         "police " + "Protestants, " * 400]
@@ -85,7 +93,7 @@ LONG = ["x" * 5000, "noise grenade " * 300, "marauder-" * 1000, "\u0301" * 2000,
 wrong = st.sampled_from(WRONG)
 piece = st.one_of(
     wrong, wrong, wrong, st.sampled_from(CONTEXT), st.sampled_from(UNICODE),
-    st.sampled_from(MARKDOWN), st.sampled_from(BREAKS),
+    st.sampled_from(MARKDOWN), st.sampled_from(BREAKS), st.sampled_from(TECHNICAL),
     st.text(max_size=12),  # anything at all, surrogates aside (no file can hold them)
     st.text(alphabet="abcdefghijklmnopqrstuvwxyz ABCDEFG.,", max_size=30),
 )
@@ -283,6 +291,23 @@ def test_bytes_outside_the_edits_never_change(file: tuple[str, bytes, str | None
             assert len(kept) == min(len(original), len(_GAP.findall(edit.replacement))), edit
 
 
+@examples(200)
+@given(files(), sources)
+def test_technical_tokens_are_never_edited(file: tuple[str, bytes, str | None],
+                                           source: str | None) -> None:
+    document = read(*file)
+    src = source_document(source)
+    text = document.text
+    for edits in _rounds(document, src):
+        tokens = technical_tokens(text)
+        event("a token beside a fix" if tokens else "no token")
+        for edit in edits:
+            for token in tokens:
+                assert edit.span.end <= token.start or edit.span.start >= token.end, \
+                    (text[token.start:token.end], edit)
+        text = apply_edits(text, edits)
+
+
 def apply_rounds(text: str, rounds: Sequence[Sequence[Edit]]) -> str:
     for edits in rounds:
         text = apply_edits(text, edits)
@@ -370,7 +395,7 @@ def _cli(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.Comple
 @given(st.lists(files(), min_size=1, max_size=6, unique_by=lambda f: f[0]))
 def test_the_real_cli_diff_equals_its_write_and_its_filter(
         batch: list[tuple[str, bytes, str | None]]) -> None:
-    # Four runs of the real CLI per example: diff, --write, and - for the first file.
+    # Three runs of the real CLI per example: diff, --write, and - for the first file.
     batch = [f for f in batch if f[2] is None]  # one --encoding per run: keep it simple
     assume(batch)
     glossary_args = ["--no-default-glossary", "-g", str(GLOSSARY_FILE)]
@@ -389,8 +414,45 @@ def test_the_real_cli_diff_equals_its_write_and_its_filter(
             _apply(["patch", "-p1", "-s", "--no-backup-if-mismatch"], root / "diff", diff.stdout)
         for name in names:
             assert (root / "diff" / name).read_bytes() == (root / "write" / name).read_bytes()
-        filtered = _cli("fix", *glossary_args, "-", cwd=root, stdin=batch[0][1])
-        first = (root / "write" / names[0]).read_bytes()
-        # stdin has no file name, so it is checked as plain text, not Markdown.
-        if not names[0].endswith((".md", ".markdown")):
-            assert filtered.stdout == first
+        # Standard input named as the first file is read in that file's format.
+        filtered = _cli("fix", *glossary_args, "--stdin-filename", names[0], "-", cwd=root,
+                        stdin=batch[0][1])
+        assert filtered.stdout == (root / "write" / names[0]).read_bytes()
+
+
+# --- glossaries whose fixes cycle --------------------------------------------------------------
+
+# One-word wrong forms, none an inflection of another; targets of one or two of those words.
+VOCABULARY = ["alpha", "beta", "gamma", "delta", "omega"]
+phrases = st.one_of(st.sampled_from(VOCABULARY),
+                    st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(VOCABULARY))
+                    .map(" ".join))
+glossary_entries = st.lists(st.tuples(st.sampled_from(VOCABULARY), phrases)
+                            .filter(lambda e: e[0] != e[1]), min_size=1, max_size=5,
+                            unique_by=lambda e: e[0])
+
+
+@examples(100)
+@given(glossary_entries)
+def test_glossary_cycles_are_refused_and_what_loads_settles(pairs: list[tuple[str, str]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "g.toml"
+        path.write_text("".join(f'[[entry]]\nid = "e{i}"\nwrong = ["{wrong}"]\n'
+                                f'target = "{target}"\nautofix = true\nnote = "n"\n\n'
+                                for i, (wrong, target) in enumerate(pairs)), encoding="utf-8")
+        entries = parse_file(path)
+        try:
+            load_glossary([path])
+            refused = False
+        except GlossaryError as err:
+            assert err.message.startswith("glossary cycle: ") and err.path == str(path)
+            assert err.line is not None and err.line > 0
+            refused = True
+    # Fixing a text with every wrong form settles within one round per entry, or never does.
+    text = " ".join(f"The {wrong}." for wrong, _ in pairs)
+    for _ in range(len(pairs) + 2):
+        text, found = fix_text(text, Glossary(tuple(entries)))
+        if not found:
+            break
+    event("refused" if refused else "loaded")
+    assert refused == bool(found), (pairs, text)

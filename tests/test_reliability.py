@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -443,8 +444,16 @@ def test_a_folder_we_cannot_write_in_is_a_clear_error(tmp_path: Path,
     path = tmp_path / "a.txt"
     path.write_text(WRONG, encoding="utf-8")
     document = read_document(str(path))
-    monkeypatch.setattr(document_module.tempfile, "mkstemp",
-                        _fail(PermissionError(errno.EACCES, os.strerror(errno.EACCES))))
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    real_open = os.open
+
+    def open_but_not_a_temp_file(path: str, flags: int, *args: int, **kwargs: int) -> int:
+        if flags & getattr(os, "O_TMPFILE", 0) == getattr(os, "O_TMPFILE", -1):
+            raise denied
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_but_not_a_temp_file)
+    monkeypatch.setattr(tempfile, "mkstemp", _fail(denied))
     with pytest.raises(InputError, match="cannot write beside the file: Permission denied"):
         write_document(document, RIGHT)
     assert path.read_text(encoding="utf-8") == WRONG

@@ -33,6 +33,8 @@ def test_only_prose_is_checked_in_markdown() -> None:
     assert all(f.text.lower() == "marauders" for f in findings)
 
 
-def test_plain_text_is_all_prose() -> None:
-    document = decode(b"`marauders` https://x.org/marauders", "a.txt")
+def test_plain_text_is_all_prose_but_its_technical_tokens() -> None:
+    document = decode(b"`marauders` and marauders", "a.txt")
     assert document.prose[0].start == 0 and document.prose[0].end == len(document.text)
+    with_url = decode(b"`marauders` https://x.org/marauders", "a.txt")
+    assert [(s.start, s.end) for s in with_url.prose] == [(0, 12)]

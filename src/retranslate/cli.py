@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -66,3 +67,17 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()  # output piped into `head`: not an error worth a traceback
         sys.exit(1)
+    except OSError as err:  # a full disk behind standard output (`> /dev/full`), say
+        _drop_stdout()
+        click.echo(f"retranslate: error: {err.filename or 'standard output'}: "
+                   f"{err.strerror or err}", err=True)
+        sys.exit(2)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the exit does not retry the write that failed."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

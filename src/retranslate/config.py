@@ -100,6 +100,8 @@ def load_config(path: Path | None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise RetranslateError(f"cannot read settings: {err}", path=str(path)) from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise RetranslateError("cannot read settings: nested too deeply", path=str(path)) from None
     table: Any = data.get("tool", {}).get("retranslate", {}) if path.name == "pyproject.toml" \
         else data
     where = Config(path=path).where
@@ -110,13 +112,13 @@ def load_config(path: Path | None) -> Config:
     for key in _LISTS:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RetranslateError("must be a list of strings", path=where(key))
+            raise RetranslateError(f"'{key}' must be a list of strings", path=where(key))
     for key in _BOOLS:
         if not isinstance(table.get(key, True), bool):
-            raise RetranslateError("must be true or false", path=where(key))
+            raise RetranslateError(f"'{key}' must be true or false", path=where(key))
     for key in ("encoding", "source-pattern", "fail-on"):
         if not isinstance(table.get(key, ""), str):
-            raise RetranslateError("must be a string", path=where(key))
+            raise RetranslateError(f"'{key}' must be a string", path=where(key))
     fail_on = table.get("fail-on", "warning")
     if fail_on not in SEVERITIES:
         raise RetranslateError(f"{fail_on!r} is not a level", path=where("fail-on"),

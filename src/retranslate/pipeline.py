@@ -14,6 +14,7 @@ from pathlib import Path
 from retranslate.checks import BatchHook, Check, CheckContext
 from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.document import (
+    BILINGUAL_FORMATS,
     prose_of,
     read_bilingual,
     read_document,
@@ -36,6 +37,7 @@ class Options:
     encoding: str | None = None
     source: str | None = None
     source_pattern: str | None = None
+    stdin_format: str = "text"
     # Also apply the suggestions of review-only findings (ruff's --unsafe-fixes).
     unsafe_fixes: bool = False
     # Phrases whose findings are never reported, and (rule or prefix, level) overrides.
@@ -217,11 +219,13 @@ def read_pair(path: str, options: Options
     bilingual file (PO, XLIFF, TMX, TS) has its own source."""
     from retranslate.files.bilingual import bilingual_format
 
-    if path != "-" and bilingual_format(path):
-        document, own, notes = read_bilingual(path, options.encoding)
+    fmt = options.stdin_format if path == "-" else bilingual_format(path)
+    if fmt in BILINGUAL_FORMATS:
+        document, own, notes = read_bilingual(path, options.encoding, fmt)
         source = read_source_document(options.source) if options.source else own
         return document, source, notes
-    return read_document(path, options.encoding), read_source(path, options), ()
+    return read_document(path, options.encoding, fmt if path == "-" else None), \
+        read_source(path, options), ()
 
 
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,

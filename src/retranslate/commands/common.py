@@ -6,6 +6,7 @@ command that takes them all gets them with `@shared_options`.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from retranslate.checks import Check, batch_hooks, load_checks
 from retranslate.config import SEVERITIES, Config, discover
 from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.discover import walk
+from retranslate.files.document import STDIN_FORMATS, stdin_format
 from retranslate.glossary import glossary_for
 from retranslate.models import FileResult, Finding, Severity
 from retranslate.pipeline import Options, run
@@ -72,6 +74,11 @@ RUN_OPTIONS = [
     click.option("--progress/--no-progress", default=None,
                  help="Show files done on stderr [default: on a terminal, for long runs]."),
     color_option,
+    click.option("--stdin-format", type=click.Choice(sorted(STDIN_FORMATS)),
+                 help="What standard input (-) holds [default: told by --stdin-filename, "
+                      "else plain text]."),
+    click.option("--stdin-filename", metavar="NAME",
+                 help="Treat standard input as a file of this name: its suffix gives the format."),
 ]
 
 
@@ -201,6 +208,9 @@ class Batch:
         base = str(self.config.path.parent) if self.config.path else None
         self.files = walk(paths, settings["include"].value, settings["exclude"].value,
                           force_exclude=settings["force-exclude"].value, base=base)
+        self.options = dataclasses.replace(
+            self.options, stdin_format=stdin_format(kwargs.get("stdin_format"),
+                                                    kwargs.get("stdin_filename")))
         self.fix = fix
         self.failed = False
         # Spellings that differ between files: only `check` sees the batch as it was read.

@@ -43,12 +43,24 @@ def walk(paths: Sequence[str], include: Sequence[str] = (),
 
     Named files are taken unless `force_exclude` (the default) and an exclude glob or the
     Russian-source rule covers them: pre-commit names every file, so excludes must hold there
-    too. `--no-force-exclude` takes every named file, as ruff and typos do by default.
+    too. `--no-force-exclude` takes every named file, as ruff and typos do by default. A file
+    named twice (`a.txt ./a.txt`, or inside a folder also named) is taken once, by its resolved
+    path: two diffs of one file would not apply.
     """
     include = tuple(include) or DEFAULT_INCLUDE
+    seen: set[str] = set()
+
+    def first_time(path: str) -> bool:
+        resolved = path if path == "-" else os.path.realpath(path)
+        if resolved in seen:
+            return False
+        seen.add(resolved)
+        return True
+
     for path in paths:
         if path == "-" or not os.path.isdir(path):
-            if path == "-" or not force_exclude or not excluded(path, exclude, base):
+            if (path == "-" or not force_exclude or not excluded(path, exclude, base)) \
+                    and first_time(path):
                 yield path
             continue
         for folder, dirs, files in os.walk(path):
@@ -60,5 +72,6 @@ def walk(paths: Sequence[str], include: Sequence[str] = (),
                 relative = PurePosixPath(os.path.relpath(full, path)).as_posix()
                 if _matches(relative, include) \
                         and not _matches(relative, (*DEFAULT_EXCLUDE, *exclude)) \
-                        and not (base is not None and excluded(full, exclude, base)):
+                        and not (base is not None and excluded(full, exclude, base)) \
+                        and first_time(full):
                     yield full

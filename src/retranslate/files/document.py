@@ -8,10 +8,10 @@ import dataclasses
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from retranslate.errors import InputError, SkippedFile
+from retranslate.files import replace
 from retranslate.files.scopes import prose_regions
 from retranslate.models import Document, Edit, Span
 
@@ -35,6 +35,24 @@ def detect_format(path: str) -> str:
     return "markdown" if Path(path).suffix.lower() in _MARKDOWN_SUFFIXES else "text"
 
 
+# What --stdin-format names, as the formats documents carry.
+STDIN_FORMATS = {"txt": "text", "md": "markdown", "xliff": "xliff", "po": "po", "tmx": "tmx"}
+_SUFFIX_OF = {"text": ".txt", "markdown": ".md", "xliff": ".xliff", "po": ".po", "tmx": ".tmx",
+              "ts": ".ts"}
+
+
+def stdin_format(given: str | None, filename: str | None) -> str:
+    """The format of standard input: --stdin-format, else what --stdin-filename's suffix says
+    (as ruff and prettier do), else plain text."""
+    if given:
+        return STDIN_FORMATS[given]
+    if filename:
+        from retranslate.files.bilingual import bilingual_format
+
+        return bilingual_format(filename) or detect_format(filename)
+    return "text"
+
+
 # Encodings whose encoder writes a BOM of its own: decoding with them and encoding back would add
 # bytes the file never had, so they are read as the BOM-less form (the BOM itself is handled above).
 _BOM_WRITING = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
@@ -45,6 +63,12 @@ def _codec_name(encoding: str, path: str) -> str:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
+    try:  # rot13, base64, zlib... are codecs, but not between bytes and text
+        "".encode(name)
+        b"".decode(name)
+    except LookupError:
+        raise InputError(f"{encoding!r} is not a text encoding", path=path,
+                         hint="name one such as utf-8 or cp1251") from None
     return _BOM_WRITING.get(name, name)
 
 
@@ -106,10 +130,10 @@ def prose_of(text: str, fmt: str) -> tuple[Span, ...]:
     return prose_regions(text, fmt)
 
 
-def read_bilingual(path: str, encoding: str | None = None
+def read_bilingual(path: str, encoding: str | None = None, fmt: str | None = None
                    ) -> tuple[Document, Document, tuple[str, ...]]:
     """A bilingual file as a target Document (exact text, target prose), its source, and notes
-    on what could not be checked.
+    on what could not be checked. Standard input ("-") needs `fmt`: it has no suffix to tell.
 
     The source has one paragraph per unit whose target is checked, that unit's own source, so
     alignment can stay inside units (`bilingual.unit_groups`); where the toolkit's units and
@@ -123,9 +147,11 @@ def read_bilingual(path: str, encoding: str | None = None
         unplaced,
     )
 
-    fmt = bilingual_format(path) or "xliff"
+    fmt = fmt or bilingual_format(path) or "xliff"
     raw = read_document(path, encoding)
-    every = all_units(path)
+    # The toolkit tells the format by the name: standard input gets one with the right suffix.
+    every = all_units(path) if path != "-" else \
+        all_units(f"<stdin>{_SUFFIX_OF[fmt]}", encode(raw, raw.text))
     try:
         target = dataclasses.replace(raw, format=fmt, prose=prose_of(raw.text, fmt))
     except InputError as err:
@@ -182,10 +208,10 @@ def written_edits(document: Document, edits: list[Edit]) -> list[Edit]:
             for edit in edits]
 
 
-def read_document(path: str, encoding: str | None = None) -> Document:
-    """Read a file (or standard input for "-")."""
+def read_document(path: str, encoding: str | None = None, fmt: str | None = None) -> Document:
+    """Read a file (or standard input for "-", plain text unless `fmt` says otherwise)."""
     if path == "-":
-        return decode(sys.stdin.buffer.read(), "-", encoding)
+        return decode(sys.stdin.buffer.read(), "-", encoding, fmt)
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -230,6 +256,16 @@ def encode(document: Document, text: str) -> bytes:
         ) from None
 
 
+def _through_a_pipe(path: str) -> str:
+    """A command that writes the fix into the file itself (through every link, as its owner
+    keeps it), for the refusals that are about replacing the file."""
+    import shlex
+
+    name, new = shlex.quote(path), shlex.quote(f"{path}.new")
+    return (f"to edit it in place, fix it through a pipe: retranslate fix --stdin-filename "
+            f"{name} - < {name} > {new} && cat {new} > {name}")
+
+
 def _refusal(document: Document, info: os.stat_result, target: Path) -> InputError | None:
     """Why `target` must not be replaced, if it must not."""
     writable = info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
@@ -239,9 +275,16 @@ def _refusal(document: Document, info: os.stat_result, target: Path) -> InputErr
         return InputError("file is read-only, not written", path=document.path,
                           hint="make it writable or drop --write")
     if info.st_nlink > 1:
-        # Renaming a new file into place would leave the other names with the old text.
-        return InputError(f"file has {info.st_nlink} hard links, not written",
-                          path=document.path, hint="apply the diff instead, which edits in place")
+        # Renaming a new file into place would leave the other names with the old text, and
+        # git apply and patch do the same; writing in place is not safe against a crash.
+        return InputError(f"file has {info.st_nlink} hard links, not written (replacing it "
+                          "would leave the other names with the old text)",
+                          path=document.path, hint=_through_a_pipe(document.path))
+    if hasattr(os, "geteuid") and os.geteuid() not in (0, info.st_uid):
+        # The new file would be ours: only root may give a file to someone else.
+        return InputError(f"file belongs to another user (uid {info.st_uid}), not written "
+                          "(replacing it would make it yours)", path=document.path,
+                          hint=_through_a_pipe(document.path))
     return None
 
 
@@ -257,12 +300,13 @@ def _unchanged_since_read(document: Document, target: Path) -> None:
 
 
 def write_document(document: Document, text: str) -> None:
-    """Replace the file atomically with `text`, keeping encoding, BOM, mode and ownership.
+    """Replace the file atomically with `text`, keeping encoding, BOM, owner, group, mode and
+    extended attributes (or refusing, with the reason, where one cannot be kept).
 
     Writes a temporary file beside the target and flushes it to disk, then checks that the target
     still holds what was read (so a concurrent edit is never lost) and renames the temporary file
-    over it, so an interrupted write leaves the original intact. A symlink's target is written,
-    never the link.
+    over it, so an interrupted write leaves the original intact, and a killed one leaves no
+    temporary file (files/replace.py). A symlink's target is written, never the link.
     """
     target = Path(os.path.realpath(document.path))
     data = encode(document, text)
@@ -274,33 +318,29 @@ def write_document(document: Document, text: str) -> None:
     refusal = _refusal(document, info, target)
     if refusal is not None:
         raise refusal
+    replace.remove_stale(target.parent)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".retranslate",
-                                        dir=target.parent)
+        temp = replace.open_temp(target)
     except OSError as err:
         raise InputError(f"cannot write beside the file: {err.strerror}", path=document.path,
                          hint="the folder must be writable") from None
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(os.dup(temp.fd), "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown"):
-            # Not ours to give away without privileges; the mode is kept, which matters most.
-            with contextlib.suppress(PermissionError):
-                os.chown(tmp_name, info.st_uid, info.st_gid)
+        replace.keep_metadata(temp, info, target, document.path)
         # Checked as late as possible, after the slow fsync, to keep the race window small.
         _unchanged_since_read(document, target)
-        os.replace(tmp_name, target)
+        replace.commit(temp, target)
     except BaseException as err:
         # Ctrl-C included: whatever stopped the write, no temporary file is left behind.
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
         if isinstance(err, OSError):
             raise InputError(f"write failed, original left intact: {err.strerror}",
                              path=document.path) from None
         raise
+    finally:
+        replace.discard(temp)
     _sync_folder(target.parent)
 
 

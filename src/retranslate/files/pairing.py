@@ -46,7 +46,7 @@ def candidates(path: Path, pattern: str | None = None) -> list[Path]:
         try:
             found.append(Path(pattern.format(dir=path.parent.as_posix() or ".", name=path.name,
                                              stem=stem, suffix=suffix, base=base)))
-        except (KeyError, IndexError, ValueError) as err:
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as err:
             raise RetranslateError(f"bad source pattern {pattern!r}: {err!r}",
                                    hint="use {dir}, {name}, {stem}, {suffix} or {base}") from None
     if base != stem:

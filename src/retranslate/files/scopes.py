@@ -1,7 +1,9 @@
 """Which parts of a document are prose: decided once, before any check runs (Vale's scopes).
 
-Plain text is all prose. In Markdown, fenced and indented code, inline code, URLs, HTML tags and
-comments, link targets, reference definitions and front-matter keys are not.
+In plain text and Markdown alike, technical tokens are never prose: URLs, bare domains written as
+addresses (lower case, or with a path), e-mail addresses, @handles, file paths and identifiers
+(snake_case, dotted.names). In Markdown, fenced and indented code, inline code, HTML tags and
+comments, link targets, reference definitions and front-matter keys are not prose either.
 """
 
 from __future__ import annotations
@@ -27,6 +29,58 @@ _INLINE = re.compile(
 )
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
 
+# A technical token is a run of these characters holding '@', '/', '_', '.' or '~' before a word
+# character. The run may only start where the previous character is not one of them, so each run
+# is tried once and the scan stays linear however long a run is (a 400 KB "word" included).
+_TOKEN_CHARS = r"\w@/~.+:%?=&#-"
+_TOKEN = re.compile(rf"(?<![{_TOKEN_CHARS}])[{_TOKEN_CHARS}]*[@/_.~]\w[{_TOKEN_CHARS}]*")
+_TRAILING = ".,:;!?-"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"@\w+(?:[.-]\w+)*")
+_DOMAIN = re.compile(r"\w[\w-]*(?:\.\w[\w-]*)*\.(?P<tld>[a-z]{2,12})")
+_FILE = re.compile(r"[\w.~-]*(?:/[\w.~-]+)+\.[a-z][a-z0-9]{0,4}")
+_DOTTED = re.compile(r"[a-z_][a-z0-9_]+(?:\.[a-z_][a-z0-9_]+)+")
+_SNAKE = re.compile(r"[^\W_]_+[^\W_]")
+# Bare domains are told from glued sentences ("fled.in") by a known top-level domain.
+_TLD_NAMES = """
+    com net org edu gov mil int info biz name pro io ai app dev co tv cc ly fm gg
+    news online site website blog media press live world today xyz top club tech store shop
+    ru kz ua by uz kg tj tm az ge md su rf lt lv ee pl cz sk de ch fr es pt nl
+    uk ie dk se fi gr tr il cn jp kr au nz ca mx br ar eu asia
+"""
+_TLDS = frozenset(_TLD_NAMES.split())
+
+
+def technical_tokens(text: str) -> list[Span]:
+    """URLs, bare domains, e-mail addresses, @handles, file paths and identifiers: never prose.
+
+    One pass of one regular expression over the text finds the runs that could be such a token;
+    each run is then classified on its own, so the work is linear in the text's length.
+    """
+    spans = []
+    for match in _TOKEN.finditer(text):
+        token = match.group().rstrip(_TRAILING)
+        if token and _is_technical(token):
+            spans.append(Span(match.start(), match.start() + len(token)))
+    return spans
+
+
+def _is_technical(token: str) -> bool:
+    lowered = token.lower()
+    if "://" in token or lowered.startswith("www."):
+        return True
+    if "@" in token:
+        return bool(_EMAIL.fullmatch(token) or _HANDLE.fullmatch(token))
+    if token.startswith(("/", "~/", "./", "../")):
+        return any(c.isalnum() for c in token)
+    head, path, _ = token.partition("/")
+    domain = _DOMAIN.fullmatch(head)
+    # An address is written in lower case or has a path; "DVHUB.ru" or "Tengrinews.kz" in a
+    # sentence names an outlet, and a wrong name there is the named-entity checks' to fix.
+    if domain and domain.group("tld") in _TLDS and (path or head == head.lower()):
+        return True
+    return bool(_FILE.fullmatch(token) or _DOTTED.fullmatch(token) or _SNAKE.search(token))
+
 
 def prose_regions(text: str, fmt: str) -> tuple[Span, ...]:
     """The prose regions of plain text or Markdown, sorted and disjoint.
@@ -36,9 +90,10 @@ def prose_regions(text: str, fmt: str) -> tuple[Span, ...]:
     """
     if not text:
         return ()
+    excluded = technical_tokens(text)
     if fmt != "markdown":
-        return (Span(0, len(text)),)
-    excluded = _markdown_blocks(text)
+        return _complement(excluded, len(text))
+    excluded.extend(_markdown_blocks(text))
     excluded.extend(Span(m.start(), m.end()) for m in _INLINE.finditer(text))
     excluded.extend(Span(m.start(), m.end()) for m in _REFERENCE.finditer(text))
     return _complement(excluded, len(text))

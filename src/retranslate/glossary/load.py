@@ -11,6 +11,7 @@ from typing import Any
 
 from retranslate.errors import GlossaryError
 from retranslate.glossary.model import Entry, Example, Glossary
+from retranslate.glossary.validate import refuse_cycles
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -24,6 +25,13 @@ _STRINGS = ("id", "target", "note", "category")
 _KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "rephrase", "inflect",
                     "examples", "override", "disabled"})
 _REQUIRED = ("id", "target", "note")
+# What one entry may cost. The matcher builds every inflected form of every phrase it matches:
+# a 10,000-word wrong form took a gigabyte. The bundled glossaries stay far below these.
+_PHRASE_FIELDS = ("target", "wrong", "source", "accept", "ignore", "near", "not_near")
+MAX_PHRASE_WORDS = 20
+MAX_PHRASE_CHARS = 200
+MAX_PHRASES = 500
+MAX_SENTENCE_CHARS = 2000
 
 
 def glossary_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -50,8 +58,11 @@ def load_glossary(paths: Iterable[str | Path]) -> Glossary:
                                 path=str(file), hint=f"use {', '.join(sorted(PARSERS))}")
         origins.append(str(file))
         entries.extend(parser(file))
+    for entry in entries:
+        check_bounds(entry)
     entries = with_known_renderings_near(resolve_overrides(entries))
     check_consistency(entries)
+    refuse_cycles(entries)
     return Glossary(tuple(entries), tuple(origins))
 
 
@@ -116,6 +127,9 @@ def parse_file(file: Path) -> list[Entry]:
         line = getattr(err, "lineno", None) or _line_from_message(str(err))
         message = str(err).split(" (at line")[0]
         raise GlossaryError(f"bad TOML: {message}", path=where, line=line) from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise GlossaryError("bad TOML: arrays or tables nested too deeply", path=where,
+                            line=1) from None
     unknown = set(data) - {"meta", "entry"}
     if unknown:
         raise GlossaryError(f"unknown top-level key(s): {', '.join(sorted(unknown))}",
@@ -206,6 +220,30 @@ def _entry(table: Any, where: str, line: int) -> Entry:
         line=line,
         override=table.get("override", False),
     )
+
+
+def check_bounds(entry: Entry) -> None:
+    """Refuse an entry whose size no real term has, whatever format it came from: matching it
+    would cost memory without end."""
+    def fail(message: str) -> GlossaryError:
+        return GlossaryError(message, path=entry.origin, line=entry.line)
+
+    for name in _PHRASE_FIELDS:
+        value = getattr(entry, name)
+        phrases = (value,) if isinstance(value, str) else value
+        if len(phrases) > MAX_PHRASES:
+            raise fail(f"'{name}' lists {len(phrases):,} phrases; at most {MAX_PHRASES} "
+                       "are allowed per entry")
+        for phrase in phrases:
+            words = len(phrase.split())
+            if words > MAX_PHRASE_WORDS or len(phrase) > MAX_PHRASE_CHARS:
+                raise fail(f"'{name}' has a phrase of {words:,} words and {len(phrase):,} "
+                           f"characters, starting {phrase[:30]!r}; a term has at most "
+                           f"{MAX_PHRASE_WORDS} words and {MAX_PHRASE_CHARS} characters")
+    for sentence in (*entry.ok, *(s for e in entry.examples for s in (e.wrong, e.right))):
+        if len(sentence) > MAX_SENTENCE_CHARS:
+            raise fail(f"an example or ok sentence has {len(sentence):,} characters; "
+                       f"at most {MAX_SENTENCE_CHARS} are allowed")
 
 
 def _examples(value: Any, fail: Any) -> tuple[Example, ...]:
