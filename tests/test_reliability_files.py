@@ -150,7 +150,7 @@ def test_a_group_member_keeps_the_group_and_mode_of_a_file_it_owns(shared_folder
     assert code == 1, err
     info = path.stat()
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (WRITER, SHARED_GROUP, 0o664)
-    assert path.read_text(encoding="utf-8") == RIGHT
+    assert path.read_text(encoding="utf-8") == RIGHT, err
 
 
 @as_root

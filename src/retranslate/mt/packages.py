@@ -229,7 +229,11 @@ def model_folders(from_code: str, to_code: str) -> Iterator[Path]:
         data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         roots = [Path(data) / "argos-translate" / "packages"]
     for root in roots:
-        for metadata in sorted(root.glob("*/metadata.json")):
+        try:
+            found = sorted(root.glob("*/metadata.json"))
+        except OSError:  # a models folder this user may not read holds no model for them
+            continue
+        for metadata in found:
             try:
                 codes = json.loads(metadata.read_text(encoding="utf-8"))
             except (OSError, ValueError):
