@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from retranslate.checks import BatchHook, Check, CheckContext
+from retranslate.checks import BatchHook, Check, CheckContext, Observer
 from retranslate.errors import RetranslateError
 from retranslate.files.document import (
     prose_of,
@@ -39,6 +39,8 @@ class Options:
     encoding: str | None = None
     source: str | None = None
     source_pattern: str | None = None
+    # Worker processes for a batch: 1 runs in this process, 0 means one per core.
+    jobs: int = 1
 
 
 def rule_enabled(rule: str, options: Options) -> bool:
@@ -73,7 +75,7 @@ def _family_enabled(family: str, options: Options) -> bool:
 
 def check_document(document: Document, glossary: Glossary, checks: Sequence[Check],
                    source: Document | None = None, options: Options = Options(),
-                   hooks: Sequence[BatchHook] = ()) -> list[Finding]:
+                   hooks: Sequence[Observer] = ()) -> list[Finding]:
     context = CheckContext(document, glossary, source)
     findings = [f for check in checks for f in check.run(context) if rule_enabled(f.rule, options)]
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
@@ -144,6 +146,21 @@ def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
     return read_document(path, options.encoding), read_source(path, options)
 
 
+def process(path: str, glossary: Glossary, checks: Sequence[Check], options: Options, *,
+            fix: bool, hooks: Sequence[Observer] = (),
+            translator: SentenceTranslator | None = None) -> FileResult:
+    """One file read, checked (and with `fix`, repaired); raises RetranslateError on bad input."""
+    document, source = read_pair(path, options)
+    if fix:
+        result = fix_document(document, glossary, checks, source, options, translator)
+    else:
+        result = FileResult(document, tuple(check_document(document, glossary, checks, source,
+                                                           options, hooks)))
+    if source is not None:
+        result = dataclasses.replace(result, source_path=source.path)
+    return result
+
+
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,
         *, fix: bool, report: Callable[[RetranslateError], None],
         hooks: Sequence[BatchHook] = (),
@@ -151,7 +168,9 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
     """Process files one at a time (memory stays flat over any batch); errors go to `report`.
 
     Batch hooks see each file as checked and report at the end; they are for `check` only,
-    since their findings point into files as they were read.
+    since their findings point into files as they were read. With `options.jobs` other than 1
+    the files are shared out to worker processes (`retranslate.parallel`); the results come back
+    in the same order, so the output is the same.
     """
     if fix and hooks:
         raise ValueError("batch hooks report on unchanged files; they do not run with fix")
@@ -159,20 +178,21 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
     checks = [check for check in checks if check_enabled(check, options)]
     running = {check.run.__module__ for check in checks}
     hooks = [hook for hook in hooks if type(hook).__module__ in running]
-    for path in paths:
-        try:
-            document, source = read_pair(path, options)
-        except RetranslateError as err:
-            report(err)
-            continue
-        if fix:
-            result = fix_document(document, glossary, checks, source, options, translator)
-        else:
-            result = FileResult(document, tuple(check_document(document, glossary, checks,
-                                                               source, options, hooks)))
-        if source is not None:
-            result = dataclasses.replace(result, source_path=source.path)
-        yield result
+    # A translator holds a model and its threads, which do not survive a fork: one process.
+    if options.jobs != 1 and translator is None:
+        from retranslate.parallel import run_parallel
+
+        yield from run_parallel(paths, glossary, checks, options, fix=fix, report=report,
+                                hooks=hooks)
+    else:
+        for path in paths:
+            try:
+                result = process(path, glossary, checks, options, fix=fix, hooks=hooks,
+                                 translator=translator)
+            except RetranslateError as err:
+                report(err)
+                continue
+            yield result
     yield from _batch_results(hooks, options, report)
 
 

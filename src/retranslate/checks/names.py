@@ -15,6 +15,7 @@ forms are left to the glossary check, so no span is reported twice.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -191,40 +192,71 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             yield replace(finding, evidence=found[0]) if found and found[1].reliable else finding
 
 
+# names/batch remembers where a spelling occurs in its first this-many files only; past that the
+# files using it are counted, not kept. Memory so grows with the batch's distinct names (each at
+# most this many places), not with its number of files. Below the bound every file is reported.
+MAX_FILES_PER_SPELLING = 32
+
+# What a file tells the batch: its path, and each name's count and first span.
+NameSummary = tuple[str, dict[str, tuple[int, int, int]]]
+
+
 class NameBatch:
-    """Across a batch: spellings that differ between files. Keeps counts and one span each."""
+    """Across a batch: spellings that differ between files.
+
+    Keeps each spelling's total count, its first MAX_FILES_PER_SPELLING places (file number and
+    first span), and for the files those places are in, the set of names they use.
+    """
 
     def __init__(self) -> None:
-        self.files: dict[str, dict[str, tuple[int, int, int]]] = {}
+        self.total: Counter[str] = Counter()
+        self.places: dict[str, list[tuple[int, int, int]]] = {}
+        self.kept: dict[int, tuple[str, frozenset[str]]] = {}
+        self.files = 0
         self.glossary = Glossary()
 
-    def observe(self, path: str, ctx: CheckContext) -> None:
+    def summarize(self, path: str, ctx: CheckContext) -> NameSummary:
         seen: dict[str, tuple[int, int, int]] = {}
         for word, span in occurrences(ctx):
             count, start, end = seen.get(word, (0, span.start, span.end))
             seen[word] = (count + 1, start, end)
-        self.files[path] = seen
-        self.glossary = ctx.glossary
+        return path, seen
+
+    def add(self, summary: NameSummary, glossary: Glossary) -> None:
+        path, seen = summary
+        index, keep = self.files, False
+        self.files += 1
+        names = frozenset(sys.intern(word) for word in seen)
+        for word, (count, start, end) in seen.items():
+            word = sys.intern(word)
+            self.total[word] += count
+            places = self.places.setdefault(word, [])
+            if len(places) < MAX_FILES_PER_SPELLING:
+                places.append((index, start, end))
+                keep = True
+        if keep:
+            self.kept[index] = (path, names)
+        self.glossary = glossary
+
+    def observe(self, path: str, ctx: CheckContext) -> None:
+        self.add(self.summarize(path, ctx), ctx.glossary)
 
     def finish(self) -> list[tuple[str, Finding]]:
-        total: Counter[str] = Counter()
-        for seen in self.files.values():
-            for word, (count, _, _) in seen.items():
-                total[word] += count
         out: list[tuple[str, Finding]] = []
-        for group in group_spellings(total, self.glossary):
-            best, by_glossary = preferred(group, total, self.glossary)
-            for path, seen in self.files.items():
+        for group in group_spellings(self.total, self.glossary):
+            best, by_glossary = preferred(group, self.total, self.glossary)
+            places = sorted((index, word, start, end) for word in group if word != best
+                            for index, start, end in self.places.get(word, ()))
+            for index, word, start, end in places:
+                path, names = self.kept[index]
                 # A file that mixes spellings was reported by `run` already.
-                present = [w for w in group if w in seen]
-                if len(present) != 1 or present[0] == best:
+                if sum(w in names for w in group) != 1:
                     continue
-                word = present[0]
-                _, start, end = seen[word]
                 out.append((path, Finding(
                     rule="names/batch", span=Span(start, end), severity=Severity.WARNING,
                     message=f"“{word}” here; other files in this run spell it “{best}” "
-                            f"({total[best]}×)" + (", as the glossary does" if by_glossary else ""),
+                            f"({self.total[best]}×)"
+                            + (", as the glossary does" if by_glossary else ""),
                     text=word, suggestion=best, autofix=False)))
         return out
 

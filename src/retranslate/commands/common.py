@@ -43,6 +43,9 @@ _SHARED = [
                       "or pyproject.toml with [tool.retranslate])."),
     click.option("--encoding",
                  help="Decode files with this encoding (default: UTF-8, or the BOM's)."),
+    click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
+                 help="Worker processes for many files (default 0: one per core; 1: none). "
+                      "The output is the same, in the same order."),
 ]
 
 
@@ -78,7 +81,8 @@ class Batch:
                                                 self.checks),
                                encoding=kwargs["encoding"] or config.encoding,
                                source=kwargs["source"],
-                               source_pattern=kwargs["source_pattern"] or config.source_pattern)
+                               source_pattern=kwargs["source_pattern"] or config.source_pattern,
+                               jobs=kwargs["jobs"])
         self.files = walk(paths, kwargs["include"] or config.include,
                           (*config.exclude, *kwargs["exclude"]))
         self.fix = fix
