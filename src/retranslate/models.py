@@ -145,6 +145,9 @@ class FileResult:
     notes: tuple[str, ...] = field(default=())
     # Findings only the whole batch shows, reported after the file's own result.
     batch: bool = False
+    # Where fixed_text differs from the text read: (start, end) in the text read, then (start,
+    # end) in fixed_text, in order; the diff is built from these lines, not the whole files.
+    changes: tuple[tuple[int, int, int, int], ...] = ()
 
     @property
     def changed(self) -> bool:

@@ -91,6 +91,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
     the sentences whose findings substitution left, and substitute again on the result."""
     findings = check_document(document, glossary, checks, source, options)
     applied: list[Edit] = []
+    changes: list[tuple[int, int, int, int]] = []
 
     def rounds(current: Document, remaining: list[Finding]) -> tuple[Document, list[Finding]]:
         for _ in range(MAX_FIX_ROUNDS):
@@ -98,6 +99,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
             if not edits:
                 break
             applied.extend(edits)
+            changes[:] = compose(changes, edits)
             current = _with_text(current, apply_edits(current.text, edits))
             remaining = check_document(current, glossary, checks, source, options)
         return current, remaining
@@ -110,12 +112,41 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
                                     translator)
         if edits:
             applied.extend(edits)
+            changes[:] = compose(changes, edits)
             current = _with_text(current, apply_edits(current.text, edits))
             current, remaining = rounds(current,
                                         check_document(current, glossary, checks, source,
                                                        options))
     return FileResult(document, tuple(findings), tuple(applied), current.text,
-                      remaining=tuple(remaining))
+                      remaining=tuple(remaining), changes=tuple(changes))
+
+
+def compose(changes: Sequence[tuple[int, int, int, int]],
+            edits: Sequence[Edit]) -> list[tuple[int, int, int, int]]:
+    """The changes so far followed by one round of edits (sorted, on the current text).
+
+    A change is (start, end) in the original text and (start, end) in the current one; edits
+    and changes that overlap or touch in the current text become one change.
+    """
+    items = sorted([(c[2], c[3], c[3] - c[2] - (c[1] - c[0]), False) for c in changes]
+                   + [(e.span.start, e.span.end, len(e.replacement) - len(e.span), True)
+                      for e in edits])
+    out: list[tuple[int, int, int, int]] = []
+    # current − original before the next item, and new − current (this round's edits so far).
+    drift = shift = 0
+    i = 0
+    while i < len(items):
+        start, end = items[i][0], items[i][1]
+        old_start, new_start = start - drift, start + shift
+        while i < len(items) and items[i][0] <= end:
+            end = max(end, items[i][1])
+            if items[i][3]:
+                shift += items[i][2]
+            else:
+                drift += items[i][2]
+            i += 1
+        out.append((old_start, end - drift, new_start, end + shift))
+    return out
 
 
 def _with_text(document: Document, text: str) -> Document:
