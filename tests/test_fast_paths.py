@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from retranslate.checks import CheckContext, untranslated
 from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
@@ -96,3 +102,78 @@ def test_the_cached_english_word_table_counts_as_the_word_list(tmp_path, monkeyp
         assert english._word_table() is not None, attempt
         assert [english.count(q) for q in queries] == [words.get(q.lower(), 0) for q in queries]
     assert list(tmp_path.glob("english-*.words"))
+
+
+# --- the speed work of issue 14: each fast path against the long way round --------------------
+
+_NAMEISH = st.text(alphabet="AaEeIiOoYyKkTtVvSsRrNn-", min_size=1, max_size=9).map(
+    lambda w: w[:1].upper() + w[1:])
+
+
+def _all_pairs_groups(counts: Counter[str], source_names: dict[str, str] | None) -> list[list[str]]:
+    """group_spellings as it was: every spelling compared with every other."""
+    from retranslate.checks.names import _Groups, same_name
+    from retranslate.language.russian import name_key
+
+    spellings = sorted(counts)
+    groups = _Groups(spellings)
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1:]:
+            if source_names and a in source_names and b in source_names:
+                joined = source_names[a] == source_names[b] and \
+                    name_key(a)[-2:] == name_key(b)[-2:]
+            else:
+                joined = same_name(a, b)
+            if joined:
+                groups.union(a, b)
+    return groups.groups()
+
+
+@given(st.lists(_NAMEISH, max_size=40), st.data())
+@settings(max_examples=300, deadline=None)
+def test_names_compared_within_their_ending_group_as_all_against_all(
+        words: list[str], data: st.DataObject) -> None:
+    from retranslate.checks.names import group_spellings
+
+    counts = Counter(words)
+    source = {w: data.draw(st.sampled_from(["a", "b"])) for w in counts
+              if data.draw(st.booleans())} or None
+    assert group_spellings(counts, Glossary(), source) == _all_pairs_groups(counts, source)
+
+
+def test_names_grouped_as_all_against_all_on_real_news(corpus: Path) -> None:
+    from retranslate.checks.names import _NAME, group_spellings
+
+    texts = [corpus.read_text(), *(p.read_text() for p in (corpus.parent / "dev").glob("*.txt"))]
+    counts = Counter(m.group() for text in texts for m in _NAME.finditer(text))
+    groups = group_spellings(counts, Glossary())
+    assert groups == _all_pairs_groups(counts, None) and len(groups) >= 3
+
+
+_CASED = st.text(alphabet=st.sampled_from(list("new york Hong KONG kong sri lanka NeW YoRk "
+                                               "white house\u00a0_1.é\u0130\u0131\u017f\u212a"
+                                               "Saudi Arabia")), max_size=60)
+
+
+@given(st.lists(st.one_of(_CASED, st.sampled_from(["New York", "new york", "hong Kong",
+                                                  "\u212aong", "Ho\u0130ng", "white House",
+                                                  "\u017fri lanka", "Saud\u0131 Arabia"])),
+                max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_known_names_found_in_lowered_text_where_the_case_blind_search_finds_them(
+        text: str) -> None:
+    from retranslate.checks.capitals import _KNOWN_NAMES, _known_name_spans
+
+    assert list(_known_name_spans(text)) == [m.span() for m in _KNOWN_NAMES.finditer(text)]
+
+
+def test_batch_and_check_share_one_list_of_names() -> None:
+    from retranslate.checks import names
+
+    document = decode(b"Later Tokaev met Tokayev in Almaty. Almaty slept.", "x.txt")
+    ctx = CheckContext(document, Glossary())
+    list(names.run(ctx))
+    batch = names.NameBatch()
+    _, seen = batch.summarize("x.txt", ctx)
+    assert ctx.shared(names.occurrences) is ctx.shared(names.occurrences)
+    assert set(seen) == {w for w, _ in names.occurrences(CheckContext(document, Glossary()))}

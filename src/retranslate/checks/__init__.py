@@ -22,11 +22,13 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from retranslate.glossary.model import Glossary
     from retranslate.models import Alignment, Document, Finding, Segment
+
+T = TypeVar("T")
 
 # Modules (under retranslate.checks) whose CHECK is run, in order. Order matters only for
 # ties between overlapping autofixes: an earlier check's fix wins.
@@ -43,6 +45,14 @@ class CheckContext:
         self.document = document
         self.glossary = glossary
         self.source = source
+        self._shared: dict[Callable[[CheckContext], Any], Any] = {}
+
+    def shared(self, compute: Callable[[CheckContext], T]) -> T:
+        """`compute(self)`, worked out once per file however many checks and hooks ask for it."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        result: T = self._shared[compute]
+        return result
 
     @cached_property
     def target_segments(self) -> list[Segment]:

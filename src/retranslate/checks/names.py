@@ -105,16 +105,22 @@ def group_spellings(counts: Counter[str], glossary: Glossary,
 
     spellings = sorted(counts)
     groups = _Groups(spellings)
-    for i, a in enumerate(spellings):
-        for b in spellings[i + 1:]:
-            if source_names and a in source_names and b in source_names:
-                # Following one Russian name, the endings must still agree (not Ivanov/Ivanova).
-                joined = source_names[a] == source_names[b] and \
-                    name_key(a)[-2:] == name_key(b)[-2:]
-            else:
-                joined = same_name(a, b)
-            if joined:
-                groups.union(a, b)
+    # Every join below needs the keys' last two letters to agree, so only spellings that share
+    # them are compared: the same pairs as all against all, without the quadratic cost.
+    by_ending: dict[str, list[str]] = {}
+    for spelling in spellings:
+        by_ending.setdefault(name_key(spelling)[-2:], []).append(spelling)
+    for bucket in by_ending.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if source_names and a in source_names and b in source_names:
+                    # Following one Russian name, the endings must still agree (not
+                    # Ivanov/Ivanova): they do, within a bucket.
+                    joined = source_names[a] == source_names[b]
+                else:
+                    joined = same_name(a, b)
+                if joined:
+                    groups.union(a, b)
     for target, wrong in _name_pairs(glossary):
         if target in counts and wrong in counts:
             groups.union(target, wrong)
@@ -172,7 +178,7 @@ def _source_names(ctx: CheckContext, spellings: Iterable[str]) -> dict[str, str]
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    names = occurrences(ctx)
+    names = ctx.shared(occurrences)  # the batch hook reads the same list
     counts = Counter(word for word, _ in names)
     groups = group_spellings(counts, ctx.glossary, _source_names(ctx, counts))
     left_to_glossary = _glossary_wrong(ctx.glossary)
@@ -217,7 +223,7 @@ class NameBatch:
 
     def summarize(self, path: str, ctx: CheckContext) -> NameSummary:
         seen: dict[str, tuple[int, int, int]] = {}
-        for word, span in occurrences(ctx):
+        for word, span in ctx.shared(occurrences):
             count, start, end = seen.get(word, (0, span.start, span.end))
             seen[word] = (count + 1, start, end)
         return path, seen
