@@ -68,6 +68,8 @@ _TWO_WORD_NAMES = ("New York", "New Delhi", "New Zealand", "New Jersey", "New Or
                    "Costa Rica", "Puerto Rico", "Sierra Leone", "Latin America", "Central Asia")
 _KNOWN_NAMES = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]")
                                               for n in _TWO_WORD_NAMES) + r")\b", re.IGNORECASE)
+_KNOWN_NAMES_LOWER = re.compile(_KNOWN_NAMES.pattern.lower())
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign match i, s, k
 _CANONICAL = {n.lower(): n for n in _TWO_WORD_NAMES}
 _SENTENCE_END = re.compile(r"[.!?]")
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
@@ -205,13 +207,23 @@ def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
 
 
 def _known_names(document: Document) -> Iterator[Finding]:
-    for match in _KNOWN_NAMES.finditer(document.text):
-        written = match.group()
+    for start, end in _known_name_spans(document.text):
+        written = document.text[start:end]
         first, second = written.split()[0], written.split()[-1]
         if first[0].isupper() == second[0].isupper():
             continue  # right, all capitals, or lower case ("a white house" is a house)
         canonical = _CANONICAL[" ".join(written.lower().split())]
-        yield from _name(document, match.start(), written, canonical)
+        yield from _name(document, start, written, canonical)
+
+
+def _known_name_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where _KNOWN_NAMES matches. A case-blind search runs at a few MB/s; a case-sensitive
+    one over the lower-cased text finds the same spans several times faster wherever lowering
+    keeps every offset and no character outside ASCII folds onto an ASCII letter."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and not any(c in text for c in _FOLDS_TO_ASCII):
+        return (m.span() for m in _KNOWN_NAMES_LOWER.finditer(lowered))
+    return (m.span() for m in _KNOWN_NAMES.finditer(text))
 
 
 def _names_in_text(document: Document) -> Iterator[Finding]:
