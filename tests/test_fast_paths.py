@@ -177,3 +177,25 @@ def test_batch_and_check_share_one_list_of_names() -> None:
     _, seen = batch.summarize("x.txt", ctx)
     assert ctx.shared(names.occurrences) is ctx.shared(names.occurrences)
     assert set(seen) == {w for w, _ in names.occurrences(CheckContext(document, Glossary()))}
+
+
+def _line_at_by_search(text: str, offset: int) -> str:
+    """line_at as it was: looking back and forward from the offset."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    start = text.rfind("\r", start, offset) + 1 or start
+    cr = text.find("\r", offset, end)
+    return text[start:end if cr < 0 else cr]
+
+
+@given(st.lists(st.sampled_from(["a", "B c", "\n", "\r", "\r\n", "x" * 2500, " "]),
+                max_size=30).map("".join), st.data())
+@settings(max_examples=300, deadline=None)
+def test_line_at_by_bisection_is_line_at_by_search(text: str, data: st.DataObject) -> None:
+    from retranslate.language.english import line_at
+
+    for offset in sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6))):
+        assert line_at(text, offset) == _line_at_by_search(text, offset)
+    other = text + "\nmore"
+    assert line_at(other, len(other) - 1) == "more"  # a new text gets its own breaks
