@@ -1,4 +1,4 @@
-"""The default check on real news (issue 14): throughput, --jobs, large files, memory, glossary growth.
+"""The default check on real news (issue 14): speed, --jobs, big files, memory, glossary growth.
 
     python benchmarks/news.py archive [--repeat 1]     # 1, 2: ≥ 50 MB over ≥ 2,000 files
     python benchmarks/news.py large [--sizes 1 10 50]  # 4: one big file, check and fix
@@ -17,11 +17,23 @@ import argparse
 import json
 import random
 import sys
-import tomllib
 from pathlib import Path
 
+import tomllib
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import DATA, Run, bench_env, interleaved, machine, run_once, table, tool, versions, warm
+from measure import (
+    DATA,
+    Run,
+    bench_env,
+    interleaved,
+    machine,
+    run_once,
+    table,
+    tool,
+    versions,
+    warm,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -29,7 +29,7 @@ def _write(tmp_path: Path, text: str, name: str = "g.toml") -> Path:
 @pytest.mark.parametrize(("text", "line", "message"), [
     ("[[entry]]\nid = \"x\"\ntarget = \n", 3, "bad TOML"),
     (GOOD + "\n[[entry]]\nid = \"b\"\ntarget = \"BBC\"\nnote = \"n\"\n", 9,
-     "missing field 'wrong'"),
+     "an entry needs 'wrong' forms to look for, or 'source' words"),
     (GOOD + GOOD, 9, "duplicate id 'looter'"),
     ("[[entry]]\nid = \"x\"\ntarget = \"BBC\"\nwrong = [\"bbc\"]\nnote = \"n\"\n", 1,
      "equals the target"),
@@ -83,8 +83,9 @@ def test_cached_glossary_is_reused_and_refreshed(tmp_path: Path) -> None:
 
 
 def test_unknown_glossary_format_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "wrong,right\nmarauder,looter\n", "terms.csv")
-    with pytest.raises(GlossaryError, match=r"unknown glossary format \.csv \(use \.toml\)"):
+    path = _write(tmp_path, "wrong,right\nmarauder,looter\n", "terms.xlsx")
+    with pytest.raises(GlossaryError,
+                       match=r"unknown glossary format \.xlsx \(use \.csv, \.tbx, \.toml, \.tsv\)"):
         load_glossary([path])
     # In a folder, files of no known format are not glossaries and are passed over.
     _write(tmp_path, GOOD, "g.toml")

@@ -11,7 +11,7 @@ from retranslate import __version__
 from retranslate.errors import RetranslateError
 
 # Command name → the module under retranslate.commands that defines it (under the same name).
-COMMANDS = ("check", "fix", "glossary", "align", "model")
+COMMANDS = ("check", "fix", "glossary", "align", "model", "report")
 
 
 class _Commands(click.Group):

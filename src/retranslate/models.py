@@ -129,6 +129,9 @@ class Edit:
     span: Span
     replacement: str
     rule: str
+    # Applied only on request (`--unsafe-fixes`): a review-only finding's suggestion.
+    unsafe: bool = False
+    original: str = ""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ class Options:
     source_pattern: str | None = None
     # Worker processes for a batch: 1 runs in this process, 0 means one per core.
     jobs: int = 1
+    # Also apply the suggestions of review-only findings (ruff's --unsafe-fixes).
+    unsafe_fixes: bool = False
 
 
 def rule_enabled(rule: str, options: Options) -> bool:
@@ -95,7 +97,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
 
     def rounds(current: Document, remaining: list[Finding]) -> tuple[Document, list[Finding]]:
         for _ in range(MAX_FIX_ROUNDS):
-            edits = edits_for(remaining)
+            edits = edits_for(remaining, unsafe=options.unsafe_fixes)
             if not edits:
                 break
             applied.extend(edits)

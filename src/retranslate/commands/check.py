@@ -29,6 +29,8 @@ def check(output_format: str, color: bool | None, **kwargs: Any) -> None:
         summary.files += not result.batch
         summary.findings += len(result.findings)
         summary.fixable += sum(f.autofix for f in result.findings)
+        summary.unsafe += sum(not f.autofix and f.suggestion is not None
+                              and f.suggestion != f.text for f in result.findings)
         renderer.file(result)
     renderer.finish(summary)
     sys.stdout.flush()

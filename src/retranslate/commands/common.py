@@ -63,7 +63,7 @@ def report_error(err: RetranslateError) -> None:
 class Batch:
     """The results of one run, and whether any file failed (exit 2)."""
 
-    def __init__(self, kwargs: dict[str, Any], *, fix: bool,
+    def __init__(self, kwargs: dict[str, Any], *, fix: bool, hooks: bool = True,
                  translator: SentenceTranslator | None = None) -> None:
         paths = kwargs["paths"] or ()
         if not paths:
@@ -88,7 +88,7 @@ class Batch:
         self.fix = fix
         self.failed = False
         # Spellings that differ between files: only `check` sees the batch as it was read.
-        self.hooks = [] if fix else batch_hooks()
+        self.hooks = [] if fix or not hooks else batch_hooks()
         self.translator = translator
 
     def _report(self, err: RetranslateError) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
 from typing import Any, BinaryIO
@@ -11,7 +12,8 @@ import click
 from retranslate.commands.common import Batch, report_error, shared_options
 from retranslate.errors import RetranslateError
 from retranslate.files.document import encode, write_document
-from retranslate.render import located
+from retranslate.models import FileResult
+from retranslate.render import LineIndex, located
 from retranslate.render.diff import unified_diff
 
 
@@ -21,7 +23,13 @@ from retranslate.render.diff import unified_diff
 @click.option("--retranslate", "retranslate", is_flag=True,
               help="Re-translate flagged sentences from their Russian source with the installed "
                    "Argos model (needs the mt extra), then enforce the glossary.")
-def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also apply the suggestions of review-only findings (listed at the end).")
+@click.option("-i", "--interactive", is_flag=True,
+              help="Review each proposed change in the terminal: accept, reject, edit, accept "
+                   "all of a rule, or quit; write only what was accepted.")
+def fix(write: bool, retranslate: bool, unsafe_fixes: bool, interactive: bool,
+        **kwargs: Any) -> None:
     """Repair what can be repaired safely in PATHS.
 
     Prints a unified diff (apply it with `git apply` or `patch -p1`); with --write, replaces each
@@ -31,12 +39,22 @@ def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
     Exit status: 0 all fixed (nothing left), 1 findings left unfixed (or, with --write, files
     changed), 2 usage, glossary or input error.
     """
+    if interactive:
+        from retranslate.commands.interactive import review_interactively
+
+        if write or retranslate:
+            raise click.UsageError("--interactive writes what you accept; it takes neither "
+                                   "--write nor --retranslate")
+        raise SystemExit(review_interactively(Batch(kwargs, fix=False, hooks=False)))
     translator = None
     if retranslate:
         from retranslate.mt.translator import load_translator
 
         translator = load_translator()
     batch = Batch(kwargs, fix=True, translator=translator)
+    if unsafe_fixes:
+        batch.options = dataclasses.replace(batch.options, unsafe_fixes=True)
+    unsafe: list[str] = []
     out = sys.stdout.buffer
     stdin = _StdinKeeper(kwargs["paths"] or ())
     unfixed = changed = 0
@@ -64,13 +82,32 @@ def fix(write: bool, retranslate: bool, **kwargs: Any) -> None:
         finally:
             out.flush()
         unfixed += len(result.remaining)
+        if result.edits and any(edit.unsafe for edit in result.edits):
+            unsafe.extend(_unsafe_lines(result))
         for place in located(result):
             finding = place.finding
             hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
             click.echo(f"{document.path}:{place.line}:{place.column}: not fixed: {finding.rule}: "
                        f"{finding.message}{hint}", err=True)
     stdin.echo_if_unprocessed(out)
+    if unsafe:
+        click.echo(f"{len(unsafe)} unsafe fix{'es' * (len(unsafe) != 1)} applied "
+                   "(review them):", err=True)
+        for line in unsafe:
+            click.echo(f"  {line}", err=True)
     raise SystemExit(2 if batch.failed else 1 if unfixed or (write and changed) else 0)
+
+
+def _unsafe_lines(result: FileResult) -> list[str]:
+    """Each unsafe edit as `path:line:column: rule: “old” → “new”`, placed in the original text
+    (an edit of a later round is placed where it landed in the text before that round)."""
+    lines = []
+    index = LineIndex(result.document)
+    for edit in sorted((e for e in result.edits if e.unsafe), key=lambda e: e.span.start):
+        line, column = index.position(min(edit.span.start, len(result.document.text)))
+        lines.append(f"{result.document.path}:{line}:{column}: {edit.rule}: "
+                     f"“{edit.original}” → “{edit.replacement}”")
+    return lines
 
 
 class _StdinKeeper:

@@ -21,7 +21,7 @@ _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
 _STRING_LISTS = ("wrong", "source", "accept", "ignore", "near", "not_near", "ok")
 _STRINGS = ("id", "target", "note", "category")
 _KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "inflect", "examples"})
-_REQUIRED = ("id", "target", "wrong", "note")
+_REQUIRED = ("id", "target", "note")
 
 
 def glossary_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -116,15 +116,16 @@ def _entry(table: Any, where: str, line: int) -> Entry:
     target = table["target"].strip()
     if not target:
         raise fail("'target' must not be empty")
-    if not table["wrong"]:
-        raise fail("'wrong' must list at least one wrong rendering")
-    for wrong in table["wrong"]:
+    if not table.get("wrong") and not table.get("source"):
+        raise fail("an entry needs 'wrong' forms to look for, or 'source' words for a term the "
+                   "translation must use")
+    for wrong in table.get("wrong", []):
         if wrong.strip().casefold() == target.casefold():
             raise fail(f"wrong form {wrong!r} equals the target")
     return Entry(
         id=entry_id,
         target=target,
-        wrong=tuple(w.strip() for w in table["wrong"]),
+        wrong=tuple(w.strip() for w in table.get("wrong", [])),
         source=tuple(table.get("source", [])),
         accept=tuple(table.get("accept", [])),
         ignore=tuple(table.get("ignore", [])),
@@ -174,6 +175,28 @@ def check_consistency(entries: list[Entry]) -> None:
             claims.setdefault(key, entry)
 
 
-# One parser per file format, each turning a file into Entries with origin and line set. TBX and
-# CSV importers slot in here; every format then shares the same validation and example checks.
-PARSERS: dict[str, Callable[[Path], list[Entry]]] = {".toml": parse_file}
+def _parse_tbx(file: Path) -> list[Entry]:
+    from retranslate.glossary import tbx
+
+    return tbx.parse(file, str(file), id_prefix=_prefix(file))
+
+
+def _parse_table(file: Path) -> list[Entry]:
+    from retranslate.glossary import tabular
+
+    return tabular.parse(file, id_prefix=_prefix(file))
+
+
+def _prefix(file: Path) -> str:
+    """A term base read directly names its entries after the file (`team.protesters`), so its
+    concept ids never collide with the default glossary's; an import chooses its own."""
+    stem = re.sub(r"[^a-z0-9_-]+", "-", file.stem.lower()).strip("-_") or "terms"
+    return f"{stem}."
+
+
+# One parser per file format, each turning a file into Entries with origin and line set; every
+# format then shares the same validation and example checks. Term bases read directly take
+# Russian → English; `retranslate glossary import` chooses other language codes.
+PARSERS: dict[str, Callable[[Path], list[Entry]]] = {
+    ".toml": parse_file, ".tbx": _parse_tbx, ".csv": _parse_table, ".tsv": _parse_table,
+}

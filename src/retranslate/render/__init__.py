@@ -29,6 +29,8 @@ class Summary:
     files: int = 0
     findings: int = 0
     fixable: int = 0
+    # Findings whose suggestion only `fix --unsafe-fixes` applies.
+    unsafe: int = 0
     fixed_files: int = 0
     errors: int = 0
 

@@ -49,6 +49,10 @@ class Renderer:
         if summary.findings:
             fixable = (f", {summary.fixable} fixable with `retranslate fix`"
                        if summary.fixable else "")
+            if summary.unsafe:
+                fixable += (f" ({summary.unsafe} more with `retranslate fix --unsafe-fixes`)"
+                            if summary.fixable else
+                            f", {summary.unsafe} fixable with `retranslate fix --unsafe-fixes`")
             self.out.write(f"{summary.findings} finding{'s' * (summary.findings != 1)} in "
                            f"{summary.files} file{'s' * (summary.files != 1)}{fixable}.\n")
 
