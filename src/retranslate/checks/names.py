@@ -127,13 +127,20 @@ def group_spellings(counts: Counter[str], glossary: Glossary,
     return groups.groups()
 
 
-def _name_pairs(glossary: Glossary) -> Iterator[tuple[str, str]]:
-    """(preferred, other) spellings from entries whose target and wrong forms are names."""
-    for entry in glossary.entries:
-        if _is_name(entry.target):
-            for wrong in entry.wrong:
-                if _is_name(wrong):
-                    yield entry.target, wrong
+def _name_pairs(glossary: Glossary) -> tuple[tuple[str, str], ...]:
+    """(preferred, other) spellings from entries whose target and wrong forms are names.
+
+    Asked several times per file, so worked out once per glossary (the last one asked about).
+    """
+    if _pairs_of and _pairs_of[0][0] is glossary:
+        return _pairs_of[0][1]
+    pairs = tuple((entry.target, wrong) for entry in glossary.entries if _is_name(entry.target)
+                  for wrong in entry.wrong if _is_name(wrong))
+    _pairs_of[:] = [(glossary, pairs)]
+    return pairs
+
+
+_pairs_of: list[tuple[Glossary, tuple[tuple[str, str], ...]]] = []
 
 
 def _is_name(phrase: str) -> bool:
