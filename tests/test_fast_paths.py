@@ -199,3 +199,59 @@ def test_line_at_by_bisection_is_line_at_by_search(text: str, data: st.DataObjec
         assert line_at(text, offset) == _line_at_by_search(text, offset)
     other = text + "\nmore"
     assert line_at(other, len(other) - 1) == "more"  # a new text gets its own breaks
+
+
+def _conditions_by_regex(entry, text: str, span) -> bool:  # type: ignore[no-untyped-def]
+    """conditions_hold as it was: one regular expression per word list."""
+    from retranslate.glossary.conditions import _words_pattern
+
+    def present(words: tuple[str, ...]) -> bool:
+        lo, hi = ((max(0, span.start - entry.window), span.end + entry.window) if entry.window
+                  else (0, len(text)))
+        return _words_pattern(words).search(text, lo, hi) is not None
+
+    if entry.near and not present(entry.near):
+        return False
+    return not (entry.not_near and present(entry.not_near))
+
+
+def _conditional_entries():  # type: ignore[no-untyped-def]
+    from retranslate.glossary import glossary_for
+
+    return [e for e in glossary_for(()).entries if e.conditional]
+
+
+def test_condition_words_ruled_out_by_one_scan_as_by_each_search(corpus: Path) -> None:
+    from retranslate.glossary.conditions import conditions_hold
+    from retranslate.models import Span
+
+    entries = _conditional_entries()
+    texts = [corpus.read_text(), *(p.read_text() for p in (corpus.parent / "dev").glob("*.txt"))]
+    held = 0
+    for text in texts:
+        in_text: dict[tuple[str, ...], bool] = {}
+        for entry in entries:
+            for start in (0, len(text) // 2, max(0, len(text) - 5)):
+                span = Span(start, min(len(text), start + 5))
+                fast = conditions_hold(entry, text, span, in_text)
+                assert fast == _conditions_by_regex(entry, text, span), (entry.id, start)
+                held += fast
+    assert held > 100  # both outcomes are exercised
+
+
+_CONDITION_TEXT = st.lists(st.sampled_from([
+    "police", "POLICE", "Police", "church", "tear  gas", "tear\ngas", "riot", "rioters", "x",
+    " ", "\n", "é", "\u212a", "\u017f", "\u0130", "Protest", "prote\u017ft", "square",
+    "\u212aatholic", "catholic", "Catholics", "-", "_"]), max_size=30).map("".join)
+
+
+@given(_CONDITION_TEXT, st.integers(0, 100))
+@settings(max_examples=300, deadline=None)
+def test_condition_words_ruled_out_by_one_scan_on_generated_text(text: str, at: int) -> None:
+    from retranslate.glossary.conditions import conditions_hold
+    from retranslate.models import Span
+
+    start = min(at, len(text))
+    span = Span(start, min(len(text), start + 3))
+    for entry in _conditional_entries():
+        assert conditions_hold(entry, text, span) == _conditions_by_regex(entry, text, span)
