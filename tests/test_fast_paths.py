@@ -63,6 +63,8 @@ def test_a_plain_check_imports_no_heavy_module(tmp_path) -> None:  # type: ignor
         # Only the command that runs is imported.
         assert not imported & {"retranslate.commands.fix", "retranslate.commands.align",
                                "retranslate.commands.model", "difflib"}
+        # One file needs no worker processes, and does not import what starts them.
+        assert "multiprocessing" not in imported
 
 
 def test_document_conditions_are_searched_once_per_file() -> None:

@@ -12,19 +12,20 @@ standard input, are processed here.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from multiprocessing.pool import AsyncResult
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retranslate.checks import BatchHook, Check, CheckContext
 from retranslate.errors import RetranslateError
 from retranslate.glossary.model import Glossary
 from retranslate.models import FileResult
 from retranslate.pipeline import Options, process
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 # Paths per task: enough to amortise the round trip, few enough to keep both cores busy.
 CHUNK = 8
@@ -93,6 +94,8 @@ def run_parallel(paths: Iterable[str], glossary: Glossary, checks: Sequence[Chec
                     for chain in (first, todo) for path in chain)
         yield from _deliver(outcomes, hooks, glossary, report)
         return
+    import multiprocessing  # only here: a hook's one-file run does not pay for importing it
+
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, _start_worker,
