@@ -63,8 +63,6 @@ def _after_opening(text: str, offset: int, starts: set[int]) -> bool:
 
 
 def same_name(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
     from retranslate.language.russian import name_key
 
     if a.count("-") != b.count("-"):
@@ -72,8 +70,11 @@ def same_name(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return True
-    return (min(len(ka), len(kb)) >= 5 and ka[0] == kb[0] and ka[-2:] == kb[-2:]
-            and fuzz.ratio(ka, kb) >= _SIMILAR)
+    if not (min(len(ka), len(kb)) >= 5 and ka[0] == kb[0] and ka[-2:] == kb[-2:]):
+        return False
+    from rapidfuzz import fuzz  # only now: a hook's short file rarely gets this far
+
+    return fuzz.ratio(ka, kb) >= _SIMILAR
 
 
 class _Groups:
