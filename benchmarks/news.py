@@ -3,6 +3,7 @@
     python benchmarks/news.py archive [--repeat 1]     # 1, 2: ≥ 50 MB over ≥ 2,000 files
     python benchmarks/news.py large [--sizes 1 10 50]  # 4: one big file, check and fix
     python benchmarks/news.py memory                   # 5: 10,000 and 100,000 small files
+    python benchmarks/news.py hook                     # 5: what the names batch hook keeps
     python benchmarks/news.py growth                   # 6: default glossary ×1, ×4, ×10
 
 Every file is made from the shared corpus (the article and the development set, read from
@@ -53,7 +54,7 @@ def megabytes(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
-def make_archive(files: int = 2_100, per_file: int = 5) -> Path:
+def make_archive(files: int = 2_100, per_file: int = 14) -> Path:
     """`files` articles of `per_file` consecutive corpus texts each, rotating, in folders of 100."""
     folder = NEWS / f"archive-{files}"
     if folder.is_dir():
@@ -220,6 +221,57 @@ def memory(args: argparse.Namespace) -> None:
                        "RSS ÷ first count"]))
 
 
+def hook(args: argparse.Namespace) -> None:
+    """What the names batch hook keeps (tracemalloc) after 10,000 and 100,000 small news files.
+
+    The files' summaries are made once from the paragraphs of the real texts (as `small_news`
+    cuts them) and fed to the hook under new paths, so only the hook's own state is measured,
+    in seconds instead of the hours a whole run of 100,000 files takes on a loaded machine.
+    """
+    import tracemalloc
+
+    from retranslate.checks import CheckContext
+    from retranslate.checks.names import NameBatch
+    from retranslate.files.document import decode
+    from retranslate.glossary import glossary_for
+
+    glossary = glossary_for(())
+    paragraphs = [p for text in texts() for p in text.split("\n\n") if len(p) > 80]
+    probe = NameBatch()
+    summaries = [probe.summarize(f"p{i}", CheckContext(decode(p.encode(), f"p{i}"), glossary))[1]
+                 for i, p in enumerate(paragraphs)]
+    rows = []
+    for count, kind in ((c, k) for c in args.counts for k in ("bounded", "per file")):
+        tracemalloc.start()
+        batch = NameBatch() if kind == "bounded" else _PerFileNames()
+        for n in range(count):
+            # A file of a few paragraphs, as small_news makes them.
+            seen: dict[str, tuple[int, int, int]] = {}
+            for k in range(3):
+                for word, place in summaries[(n + 7 * k) % len(summaries)].items():
+                    seen.setdefault(word, place)
+            batch.add((f"news/{n // 1000:03}/note-{n:06}.txt", seen), glossary)
+        current, peak = tracemalloc.get_traced_memory()
+        findings = len(batch.finish()) if kind == "bounded" else 0
+        tracemalloc.stop()
+        rows.append([f"{count:,}", kind, f"{current / 1e6:.2f}", f"{peak / 1e6:.2f}",
+                     f"{findings:,}" if kind == "bounded" else "—"])
+        print(" | ".join(rows[-1]), flush=True)
+    print()
+    print(table(rows, ["files", "hook", "keeps MB", "peak while adding MB",
+                       "names/batch findings"]))
+
+
+class _PerFileNames:
+    """What the hook kept before issue 14: every file's names with their first spans."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, dict[str, tuple[int, int, int]]] = {}
+
+    def add(self, summary: tuple[str, dict[str, tuple[int, int, int]]], glossary: object) -> None:
+        self.files[summary[0]] = summary[1]
+
+
 def _pseudo(word: str, rng: random.Random, taken: set[str]) -> str:
     """A made-up word about as long as `word`, capitalised as it is, never made before."""
     while True:
@@ -284,11 +336,14 @@ def main() -> None:
     b.add_argument("--pair-kb", type=int, nargs="*", default=[100, 400, 1000])
     c = sub.add_parser("memory")
     c.add_argument("--counts", type=int, nargs="+", default=[10_000, 100_000])
+    e = sub.add_parser("hook")
+    e.add_argument("--counts", type=int, nargs="+", default=[10_000, 100_000])
     d = sub.add_parser("growth")
     d.add_argument("--files", type=int, default=200)
     d.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    {"archive": archive, "large": large, "memory": memory, "growth": growth}[args.what](args)
+    {"archive": archive, "large": large, "memory": memory, "growth": growth,
+     "hook": hook}[args.what](args)
 
 
 if __name__ == "__main__":
