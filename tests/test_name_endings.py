@@ -62,3 +62,35 @@ def test_the_source_shows_an_oblique_case_and_a_woman() -> None:
     russian = "Светлана Тихановская вернулась. Толпы встречали самолёт."
     assert ("name-endings/feminine", "Tikhanovski", "Tikhanovskaya", False) in \
         run_check("name_endings", english, "a.en.txt", russian)
+
+
+def test_a_lone_mans_form_for_a_woman_named_in_full() -> None:
+    text = ("Coaches praised Irina Sokolova. Later Sokolov said she would leave the club. "
+            "The club declined to comment.")
+    assert run_check("name_endings", text) == [
+        ("name-endings/feminine", "Sokolov", "Sokolova", False)]
+
+
+@pytest.mark.parametrize("text", [
+    # A man of that name is in the text too: "Sokolov" may be him.
+    "Irina Sokolova met Pavel Sokolov. Later Sokolov said she would leave.",
+    # No pronoun says it is her.
+    "Coaches praised Irina Sokolova. Later Sokolov said the club would close.",
+    "Coaches praised Irina Sokolova. Later Sokolov said he would leave.",
+])
+def test_a_lone_mans_form_without_proof_stays(text: str) -> None:
+    assert run_check("name_endings", text) == []
+
+
+def test_endings_no_english_spelling_has() -> None:
+    text = ("The team flew with minister Ivan Senichevym. Fans of Dostoevskogo met Olga "
+            "Kurnosovoj near the Konjushennoj square.")
+    assert run_check("name_endings", text) == [
+        ("name-endings/case", "Senichevym", "Senichev", False),
+        ("name-endings/case", "Dostoevskogo", "Dostoevsky", False),
+        ("name-endings/case", "Kurnosovoj", "Kurnosova", False),
+        ("name-endings/case", "Konjushennoj", None, False)]
+
+
+def test_nominatives_and_english_words_with_like_endings_stay() -> None:
+    assert run_check("name_endings", "Leo Tolstoy met Vasily Lanovoy and Ivan Ivanov in Kym.") == []

@@ -19,6 +19,7 @@ TOKAYEV = Glossary((Entry(id="n-tokayev", target="Tokayev", wrong=("Tokaev",),
 @pytest.mark.parametrize(("a", "b"), [
     ("Tokayev", "Tokaev"), ("Yekaterina", "Ekaterina"), ("Sokolova", "Sakolova"),
     ("Kassym-Zhomart", "Kassym-Jomart"), ("Andrey", "Andrei"), ("Zhumaly", "Jumaly"),
+    ("Lukashenka", "Lukashenko"), ("Yarmoshyna", "Yermoshina"), ("Babaryka", "Babariko"),
 ])
 def test_spellings_of_one_name(a: str, b: str) -> None:
     assert same_name(a, b)
@@ -27,6 +28,7 @@ def test_spellings_of_one_name(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), [
     ("Ivanov", "Ivanova"), ("Alexander", "Alexandra"), ("Nursultan", "Nur-Sultan"),
     ("Alma-Ata", "Almaty"), ("Petrov", "Petrova"), ("Russia", "Russian"), ("Minister", "Ministry"),
+    ("Alena", "Elena"), ("Ivanova", "Ivanovo"), ("Marchenko", "Marchenka-Petrova"),
 ])
 def test_different_names_stay_apart(a: str, b: str) -> None:
     assert not same_name(a, b)
@@ -105,3 +107,29 @@ def test_corpus_names(corpus: Path, cli) -> None:  # type: ignore[no-untyped-def
     flagged = [x for x in lines if "names/inconsistent" in x]
     assert len(flagged) == 1 and "“Ekaterina” is also spelled “Yekaterina”" in flagged[0]
     assert not any("Nursultan" in x or "Nur-Sultan" in x for x in lines)
+
+
+def test_a_name_opening_a_paragraph_counts_when_it_is_no_english_word() -> None:
+    text = "President Lukashenko spoke in Minsk.\n\nLukashenka promised an answer."
+    assert _run(text) == [("Lukashenka", "Lukashenko", False)]
+
+
+def _phrases(text: str) -> list[str]:
+    ctx = CheckContext(decode(text.encode(), "a.en.txt"), NO_GLOSSARY)
+    return [f.text for f in run(ctx) if f.suggestion is None]
+
+
+def test_one_body_named_with_two_endings() -> None:
+    text = ("The special investigation service charged him. Later the special investigative "
+            "service charged his deputy.")
+    assert _phrases(text) == ["special investigative service"]
+
+
+@pytest.mark.parametrize("text", [
+    "The federal security service and the federal migration service both replied.",
+    "The regional investigations department and the regional investigation department met.",
+    "The special investigation service charged him, and the special investigation service "
+    "charged his deputy.",
+])
+def test_different_bodies_or_one_spelling_stay_silent(text: str) -> None:
+    assert _phrases(text) == []

@@ -69,8 +69,9 @@ class Document:
         regions = self.prose
         if not regions:
             return False
-        starts = [r.start for r in regions]
-        i = bisect.bisect_right(starts, span.start) - 1
+        # By key, not a list of starts: a bilingual file has a region per target piece, and
+        # building the list on every call made checking it quadratic.
+        i = bisect.bisect_right(regions, span.start, key=lambda r: r.start) - 1
         return i >= 0 and regions[i].contains(span)
 
 

@@ -19,7 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from retranslate.checks import BatchHook, Check, CheckContext
-from retranslate.errors import RetranslateError
+from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.glossary.model import Glossary
 from retranslate.models import FileResult
 from retranslate.pipeline import Options, process
@@ -32,8 +32,9 @@ CHUNK = 8
 # Tasks in flight per worker: keeps every worker fed while the main process renders.
 AHEAD = 3
 
-# One file's outcome: its result and each hook's summary of it, or the error it raised.
-Outcome = tuple[FileResult, list[Any]] | RetranslateError
+# One file's outcome: its result, the reader's notes and each hook's summary of it, or the error
+# it raised.
+Outcome = tuple[FileResult, list[SkippedFile], list[Any]] | RetranslateError
 
 
 def job_count(jobs: int) -> int:
@@ -75,10 +76,11 @@ def _process_chunk(paths: list[str]) -> list[Outcome]:
 def _outcome(path: str, glossary: Glossary, checks: Sequence[Check], options: Options,
              fix: bool, recorders: Sequence[_Recorder]) -> Outcome:
     try:
-        result = process(path, glossary, checks, options, fix=fix, hooks=recorders)
+        result, notes = process(path, glossary, checks, options, fix=fix, hooks=recorders)
     except RetranslateError as err:
         return err
-    return result, [recorder.summary for recorder in recorders]
+    return (result, [SkippedFile(note, path=path) for note in notes],
+            [recorder.summary for recorder in recorders])
 
 
 def run_parallel(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check],
@@ -141,7 +143,9 @@ def _deliver(outcomes: Iterable[Outcome], hooks: Sequence[BatchHook], glossary: 
         if isinstance(outcome, RetranslateError):
             report(outcome)
             continue
-        result, summaries = outcome
+        result, notes, summaries = outcome
+        for note in notes:
+            report(note)
         for hook, summary in zip(hooks, summaries, strict=True):
             hook.add(summary, glossary)
         yield result

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retranslate.checks import BatchHook, Check, CheckContext, Observer
-from retranslate.errors import RetranslateError
+from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.document import (
     prose_of,
     read_bilingual,
     read_document,
     read_source_document,
+    written_edits,
 )
 from retranslate.glossary.model import Glossary
 from retranslate.models import Document, Edit, FileResult, Finding
@@ -97,7 +98,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
 
     def rounds(current: Document, remaining: list[Finding]) -> tuple[Document, list[Finding]]:
         for _ in range(MAX_FIX_ROUNDS):
-            edits = edits_for(remaining, unsafe=options.unsafe_fixes)
+            edits = written_edits(current, edits_for(remaining, unsafe=options.unsafe_fixes))
             if not edits:
                 break
             applied.extend(edits)
@@ -110,8 +111,8 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
     if translator is not None and source is not None:
         from retranslate.repair.retranslate import retranslation_edits
 
-        edits = retranslation_edits(CheckContext(current, glossary, source), remaining,
-                                    translator)
+        edits = written_edits(current, retranslation_edits(
+            CheckContext(current, glossary, source), remaining, translator))
         if edits:
             applied.extend(edits)
             changes[:] = compose(changes, edits)
@@ -169,21 +170,25 @@ def read_source(path: str, options: Options) -> Document | None:
     return read_source_document(str(found)) if found else None
 
 
-def read_pair(path: str, options: Options) -> tuple[Document, Document | None]:
-    """The document to check and its source; a bilingual file (PO, XLIFF, TMX) has its own."""
+def read_pair(path: str, options: Options
+              ) -> tuple[Document, Document | None, tuple[str, ...]]:
+    """The document to check, its source and notes on what in it cannot be checked; a
+    bilingual file (PO, XLIFF, TMX, TS) has its own source."""
     from retranslate.files.bilingual import bilingual_format
 
     if path != "-" and bilingual_format(path):
-        document, own = read_bilingual(path, options.encoding)
-        return document, read_source_document(options.source) if options.source else own
-    return read_document(path, options.encoding), read_source(path, options)
+        document, own, notes = read_bilingual(path, options.encoding)
+        source = read_source_document(options.source) if options.source else own
+        return document, source, notes
+    return read_document(path, options.encoding), read_source(path, options), ()
 
 
 def process(path: str, glossary: Glossary, checks: Sequence[Check], options: Options, *,
             fix: bool, hooks: Sequence[Observer] = (),
-            translator: SentenceTranslator | None = None) -> FileResult:
-    """One file read, checked (and with `fix`, repaired); raises RetranslateError on bad input."""
-    document, source = read_pair(path, options)
+            translator: SentenceTranslator | None = None) -> tuple[FileResult, tuple[str, ...]]:
+    """One file read, checked (and with `fix`, repaired), with the reader's notes on what it
+    passed over; raises RetranslateError on bad input."""
+    document, source, notes = read_pair(path, options)
     if fix:
         result = fix_document(document, glossary, checks, source, options, translator)
     else:
@@ -191,7 +196,7 @@ def process(path: str, glossary: Glossary, checks: Sequence[Check], options: Opt
                                                            options, hooks)))
     if source is not None:
         result = dataclasses.replace(result, source_path=source.path)
-    return result
+    return result, notes
 
 
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,
@@ -220,11 +225,13 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
     else:
         for path in paths:
             try:
-                result = process(path, glossary, checks, options, fix=fix, hooks=hooks,
-                                 translator=translator)
+                result, notes = process(path, glossary, checks, options, fix=fix, hooks=hooks,
+                                        translator=translator)
             except RetranslateError as err:
                 report(err)
                 continue
+            for note in notes:
+                report(SkippedFile(note, path=path))
             yield result
     yield from _batch_results(hooks, options, report)
 

@@ -34,7 +34,7 @@ T = TypeVar("T")
 # ties between overlapping autofixes: an earlier check's fix wins.
 CHECK_MODULES: tuple[str, ...] = ("glossary", "untranslated", "numbers", "time_range", "names",
                                   "term_omitted", "markup", "spacing", "glued", "capitals",
-                                  "typography", "name_endings")
+                                  "typography", "name_endings", "source_names", "negation")
 
 
 class CheckContext:
@@ -70,11 +70,24 @@ class CheckContext:
 
     @cached_property
     def alignments(self) -> list[Alignment]:
+        from retranslate.files.bilingual import unit_groups
         from retranslate.language.align import align
+        from retranslate.models import Alignment
 
         if self.source is None:
             return []
-        return align(self.source_segments, self.target_segments, self.glossary)
+        groups = unit_groups(self.document, self.source, self.target_segments,
+                             self.source_segments)
+        if groups is None:
+            return align(self.source_segments, self.target_segments, self.glossary)
+        # Each unit of a bilingual file translates its own source: align inside units only.
+        links = []
+        for t_ids, s_ids in groups:
+            for link in align([self.source_segments[i] for i in s_ids],
+                              [self.target_segments[i] for i in t_ids], self.glossary):
+                links.append(Alignment(tuple(t_ids[i] for i in link.target),
+                                       tuple(s_ids[i] for i in link.source), link.confidence))
+        return links
 
     @cached_property
     def _link_of_target(self) -> dict[int, Alignment]:

@@ -2,33 +2,63 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from retranslate.checks import Check, CheckContext
+from retranslate.files.document import matchable_text, sentence_start
 from retranslate.glossary.conditions import blocked, conditions_hold, matcher_for
 from retranslate.glossary.inflect import realise
 from retranslate.glossary.model import Entry
 from retranslate.models import Finding, Severity, Span
 from retranslate.repair.substitute import substitution
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
-def _source_verdict(ctx: CheckContext, entry: Entry, span: Span
-                    ) -> tuple[bool | None, str | None]:
-    """What a reliable source sentence says: whether it names the entry's term, and the sentence.
 
-    (None, sentence) when the entry lists no Russian words, so the document conditions decide
-    but the sentence is still shown as evidence; (None, None) without a usable source.
+def _source_verdict(ctx: CheckContext, entry: Entry, span: Span) -> tuple[str, str | None]:
+    """What a reliable source sentence says about the entry, and the sentence.
+
+    "names" when it has one of the entry's unambiguous Russian words, "ambiguous" when only
+    words the entry marks as meaning something else too (ВВС is also the Air Force), "absent"
+    when none; "silent" without a usable source or where the entry lists no Russian words (then
+    the sentence, if any, is still shown as evidence).
     """
     if ctx.source is None:
-        return None, None
+        return "silent", None
     found = ctx.source_for(span.start)
     if found is None or not found[1].reliable:
-        return None, None
+        return "silent", None
+    sentence = found[0]
     if not entry.source:
-        return None, found[0]
+        return "silent", sentence
     from retranslate.language.russian import mentions
 
-    return mentions(found[0], entry.source), found[0]
+    clear = [w for w in entry.source if w not in entry.ambiguous]
+    if clear and mentions(sentence, clear):
+        return "names", sentence
+    if entry.ambiguous and mentions(sentence, entry.ambiguous):
+        return "ambiguous", sentence
+    return "absent", sentence
+
+
+def _paragraph(text: str, span: Span) -> Span:
+    """The paragraph around `span`: the nearest context, which weighs most."""
+    starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, span.start)]
+    end = _PARAGRAPH_BREAK.search(text, span.end)
+    return Span(starts[-1] if starts else 0, end.start() if end else len(text))
+
+
+def _vetoed_nearby(entry: Entry, text: str, span: Span) -> bool:
+    """A `not_near` word in the match's paragraph (and within the entry's window, if any)."""
+    if not entry.not_near:
+        return False
+    around = _paragraph(text, span)
+    if entry.window:
+        around = Span(max(around.start, span.start - entry.window),
+                      min(around.end, span.end + entry.window))
+    local = Span(span.start - around.start, span.end - around.start)
+    return blocked(entry, text[around.start: around.end], local)
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -36,37 +66,56 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     text = document.text
     entries = ctx.glossary.entries
     in_text: dict[tuple[str, ...], bool] = {}
-    for match in matcher_for(ctx.glossary).find(text):
+    for match in matcher_for(ctx.glossary).find(matchable_text(document)):
         span = Span(match.start, match.end)
         if not document.in_prose(span):
             continue
         for candidate in match.candidates:
             entry = entries[candidate.entry]
+            if _acronym_in_lower_case(entry, text[span.start: span.end]):
+                continue
             verdict, evidence = _source_verdict(ctx, entry, span)
-            if verdict is None:
+            if verdict == "silent":
                 applies = conditions_hold(entry, text, span, in_text)
+            elif verdict == "ambiguous":
+                # The source word has other senses too, so the words around the match still
+                # decide, the nearest ones only; `near` is what the source sentence replaces.
+                applies = not _vetoed_nearby(entry, text, span)
             else:
-                # The source word is needed but may be as ambiguous as the English (ВВС is the
-                # Air Force too), so a not_near word still vetoes; `near` is what the source
-                # sentence replaces.
-                applies = verdict and not blocked(entry, text, span, in_text)
+                # An unambiguous source word decides alone: "Protestants" aligned with
+                # протестующие is wrong whatever another paragraph says about Catholics.
+                applies = verdict == "names"
             if not applies:
                 continue
-            start, replacement = substitution(text, span.start, span.end, entry, candidate.form)
+            start, replacement = substitution(text, span.start, span.end, entry, candidate.form,
+                                              sentence_start(document, span.start))
             flagged = text[start: span.end]
+            # A review-only entry is reviewed because the English alone cannot tell; a reliably
+            # aligned source sentence with one of its unambiguous Russian words can.
+            safe = entry.autofix or verdict == "names"
             yield Finding(
                 rule=f"glossary/{entry.id}",
                 span=Span(start, span.end),
-                severity=Severity.ERROR if entry.autofix else Severity.WARNING,
+                severity=Severity.ERROR if safe else Severity.WARNING,
                 message=_message(text[span.start: span.end], entry,
                                  realise(entry.target, candidate.form)),
                 text=flagged,
                 suggestion=replacement,
-                autofix=entry.autofix,
+                autofix=safe,
                 evidence=evidence,
                 entry_id=entry.id,
             )
             break
+
+
+def _acronym_in_lower_case(entry: Entry, matched: str) -> bool:
+    """An initialism written in lower case is another word ("und", a URL's "dnd-...").
+
+    Matching is case-insensitive, so an entry for DND or UND also finds "dnd" and "und".
+    """
+    folded = matched.casefold()
+    forms = [w for w in entry.wrong if w.casefold() == folded]
+    return bool(forms) and all(w.isupper() for w in forms) and not matched.isupper()
 
 
 def _message(matched: str, entry: Entry, right: str) -> str:

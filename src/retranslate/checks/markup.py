@@ -44,7 +44,7 @@ _TAG = re.compile(
     r"<[ \t]*/?[ \t]*(?P<name>br|p|div|span|strong|em|b|i|u|a|li|ul|ol|h[1-6]|sup|sub|"
     r"table|tr|td|th|blockquote|font|img|iframe|script|style)"
     r"(?=[ \t/>])(?:[ \t]+[^<>\n]{0,200}?)?[ \t]*/?[ \t]*>", re.IGNORECASE)
-_MARKUP_FORMATS = frozenset({"markdown", "xliff", "tmx"})
+_MARKUP_FORMATS = frozenset({"markdown", "xliff", "tmx", "ts"})
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:

@@ -11,12 +11,15 @@ alone ("Marine", "Simone").
   A single word ("Furgalu" beside "Furgal") is reported without "-a" and "-e", which end
   names of their own (Alexandra, Ruslana, Simone): "Furgala" alone may be another person.
   With a Russian source, pymorphy3 tells an inflected name from its nominative, so an ending
-  is reported even where the bare form never appears in the English.
+  is reported even where the bare form never appears in the English. A few endings no English
+  spelling has are reported alone (Senichevym, Dostoevskogo, Kurnosovoj).
 - name-endings/feminine: a woman's first name (ending in "-a" or "-ya") before a man's
   surname ("Svetlana Tikhanovski"): fixed where the text writes the same first name with the
   feminine surname; reported where the text (same or next sentence) says "she" or "her" and
   never "he" or "his", or where the source has the feminine name. "Nikita" ends in "-a" too,
-  so the pronouns must agree before anything is said.
+  so the pronouns must agree before anything is said. A surname alone in the man's form
+  ("Medvedev after she refused") is reported where the text names the woman in full
+  ("Evgenia Medvedeva"), calls this person "she", and names no man of that surname.
 """
 
 from __future__ import annotations
@@ -24,8 +27,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from retranslate.checks import Check, CheckContext
+from retranslate.glossary.model import Glossary
 from retranslate.language import english
 from retranslate.models import Finding, Severity, Span
 
@@ -38,6 +43,7 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
 _COMMON = 5000
+_FIRST_NAME_LIKE = 10000  # "Paul", "Pavel", not "Later" or "President"
 _SAFE_ALONE = ("u", "om", "em", "ym", "ogo", "omu", "yu", "oy")
 
 
@@ -106,17 +112,60 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                         done.add(at)
                         yield _case(word, at, bare_of[word], autofix=True,
                                     why=f"the text also writes “{' '.join(fixed)}”")
+    # Where a first name comes before a surname, the surname is not alone ("Later" is no name).
+    after_name = {second_start for first, _, second, second_start in tokens
+                  if second and english.count(first) < _FIRST_NAME_LIKE}
+    for word, at, second, _ in tokens:
+        if second is None and at not in after_name:
+            yield from _lone_feminine(text, word, at, pairs)
     for word, at, _, _ in tokens:
         if at in done:
             continue
         bare = bare_of.get(word)
         if bare is not None and inflections(bare)[word] in _SAFE_ALONE:
             yield _case(word, at, bare, autofix=False, why=f"the text also writes “{bare}”")
-        elif bare is None and source is not None:
-            nominative = _nominative_from_source(word, source[0])
+        elif bare is None:
+            nominative = _nominative_from_source(word, source[0]) if source else None
             if nominative is not None:
                 yield _case(word, at, nominative, autofix=False,
                             why="the Russian source has it in an oblique case")
+            elif word not in _glossary_words(ctx.glossary):  # else the glossary reports it
+                yield from _unmistakable_ending(word, at)
+
+
+# Endings no English spelling of a Russian name has, whatever the text says elsewhere: the
+# instrumental -ym of -ov/-ev/-in surnames (Senichevym), the genitive and dative of -sky
+# (Dostoevskogo), and the -oj of a scholarly transliteration (Kurnosovoj, Konjushennoj).
+# (pattern, nominative ending or None where the nominative is not known: Donskoj is one.)
+_UNMISTAKABLE = (
+    (re.compile(r"(?<=[a-z]{3})(ov|ev|in)ym$"), r"\1"),
+    (re.compile(r"(?<=[a-z]{2}sk)(?:ogo|omu)$"), "y"),
+    (re.compile(r"(?<=[a-z]{3})(ov|ev|in)oj$"), r"\1a"),
+    (re.compile(r"(?<=[a-z]{3})(sk|nn|n)oj$"), None),
+)
+
+
+@lru_cache(maxsize=8)
+def _glossary_words(glossary: Glossary) -> frozenset[str]:
+    """Every word of the glossary's wrong forms: those spans are the glossary check's."""
+    return frozenset(w for entry in glossary.entries for form in entry.wrong for w in form.split())
+
+
+def _unmistakable_ending(word: str, at: int) -> Iterator[Finding]:
+    if english.count(word):
+        return
+    for pattern, nominative in _UNMISTAKABLE:
+        match = pattern.search(word)
+        if match is None:
+            continue
+        bare = pattern.sub(nominative, word) if nominative is not None else None
+        ending = word[match.end(1):] if pattern.groups else word[match.start():]
+        yield Finding(rule="name-endings/case", span=Span(at, at + len(word)),
+                      severity=Severity.WARNING,
+                      message=f"“{word}” keeps a Russian case ending (“-{ending}”)"
+                              " that no English spelling of a name has",
+                      text=word, suggestion=bare, autofix=False)
+        return
 
 
 def _bare_forms(singles: Counter[str]) -> dict[str, str]:
@@ -178,6 +227,24 @@ def _feminine(ctx: CheckContext, first: str, second: str, at: int,
                       text=second, suggestion=woman, autofix=False)
 
 
+def _lone_feminine(text: str, surname: str, at: int,
+                   pairs: Counter[tuple[str, str]]) -> Iterator[Finding]:
+    """A surname alone in the man's form for a woman the text names in full: "Evgenia
+    Medvedeva ... Medvedev after she refused". Never where a man of that name is written too."""
+    woman = feminine(surname)
+    if woman is None:
+        return
+    women = [f for f, s in pairs if s == woman and f.endswith("a")]
+    men = [f for f, s in pairs if s == surname and english.count(f) < _FIRST_NAME_LIKE]
+    if not women or men or not _pronouns_say_woman(text, at):
+        return
+    yield Finding(rule="name-endings/feminine", span=Span(at, at + len(surname)),
+                  severity=Severity.WARNING,
+                  message=f"“{surname}” is the man's form; the text names “{women[0]} {woman}” "
+                          "and calls this person “she”",
+                  text=surname, suggestion=woman, autofix=False)
+
+
 def feminine_of(written: str, man: str) -> bool:
     """Whether `written` is a spelling of the feminine form of `man` (Tikhanovskaya/-ski)."""
     from retranslate.language.russian import name_key
@@ -200,33 +267,32 @@ def _pronouns_say_woman(text: str, offset: int) -> bool:
 
 
 def _source_names(ctx: CheckContext) -> tuple[dict[str, str], set[str]]:
-    """From the source's capitalised words: inflected key → nominative key, and every
-    nominative key. Empty where the source or pymorphy3 is missing."""
+    """From the source's capitalised words: the key of each surely oblique name → its
+    nominative (gender kept), and the keys of every name's nominative. Empty without pymorphy3."""
     assert ctx.source is not None
-    from retranslate.language.russian import name_key, nominative
+    from retranslate.language.russian import name_key, oblique_names
 
-    oblique: dict[str, str] = {}
-    nominatives: set[str] = set()
-    for word in set(_CAPITALISED_RU.findall(ctx.source.text)):
-        base = nominative(word)
-        nominatives.add(name_key(base))
-        if base.lower() != word.lower():
-            oblique.setdefault(name_key(word), name_key(base))
-    return oblique, nominatives
+    oblique = oblique_names(ctx.source.text)
+    nominatives = {name_key(w) for w in set(_CAPITALISED_RU.findall(ctx.source.text))
+                   if w not in oblique} | {name_key(n) for n in oblique.values()}
+    return {name_key(w): n for w, n in oblique.items()}, nominatives
 
 
 def _nominative_from_source(word: str, oblique: dict[str, str]) -> str | None:
-    """The English spelling of `word` without the ending the source shows it has."""
-    from retranslate.language.russian import name_key
+    """`word` with the source's nominative ending in place of its own, keeping the English
+    spelling of the stem (Furgala → Furgal, Sokolovoy → Sokolova); None where the English word
+    is itself English ("Ukraine" is not "Украине" left in the locative) or the stems differ."""
+    from retranslate.language.russian import name_key, transliterate
 
-    wanted = oblique.get(name_key(word))
-    if wanted is None:
+    nominative = oblique.get(name_key(word))
+    if nominative is None or english.count(word) > 0:
         return None
-    candidates = {word[:-len(e)] for e in ("ogo", "omu", "om", "em", "ym", "oy", "yu", "u", "a",
-                                           "e", "y") if word.endswith(e) and len(word) > len(e) + 2}
-    candidates |= {c + "y" for c in candidates} | {c + "aya" for c in candidates}
-    matching = sorted(c for c in candidates if name_key(c) == wanted)
-    return matching[0] if len(matching) == 1 else None
+    latin = re.sub(r"(?:yy|iy|yi)$", "y", transliterate(nominative))
+    stem = _common_prefix(word.lower(), latin)
+    if len(stem) < 3 or len(word) - len(stem) > 3 or len(latin) - len(stem) > 3:
+        return None
+    suggestion = word[:len(stem)] + latin[len(stem):]
+    return suggestion if suggestion != word else None
 
 
 CHECK = Check(

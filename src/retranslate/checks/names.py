@@ -1,11 +1,15 @@
 """One person, place or organisation spelled several ways, within a file and across a batch.
 
 Names are capitalised words in prose (a sentence's first word counts only if it is capitalised
-somewhere else too). Two spellings are one name when their transliteration keys meet
-(`russian.name_key`: Tokayev/Tokaev, Yekaterina/Ekaterina) or are close by rapidfuzz with the
-same first letter and the same ending, so that Sokolova/Sakolova meet while Ivanov/Ivanova, or
-Alexander/Alexandra, stay apart: in Russian names the ending is the person. With a source, a
-spelling that follows one Russian name never joins one that follows another.
+somewhere else too, or is no English word at all: "Lukashenka promised" opens a paragraph).
+Two spellings are one name when their transliteration keys meet (`russian.name_key`:
+Tokayev/Tokaev, Yekaterina/Ekaterina) or are close by rapidfuzz with the same first letter and
+the same ending, so that Sokolova/Sakolova meet while Ivanov/Ivanova, or Alexander/Alexandra,
+stay apart: in Russian names the ending is the person. A Belarusian and a Russian spelling of
+one name meet too (Lukashenka/Lukashenko, Yarmoshyna/Yermoshina). With a source, a spelling
+that follows one Russian name never joins one that follows another. A body named by a phrase
+("the special investigation service") written with a second ending ("investigative") is one
+more inconsistency.
 
 The suggestion is the spelling the glossary prefers (an entry whose target is a name), else the
 most frequent one; only a glossary preference is applied by `fix`. A glossary's listed wrong
@@ -49,7 +53,10 @@ def occurrences(ctx: CheckContext) -> list[tuple[str, Span]]:
         found.append((word, span, opening))
         if not opening:
             inside.add(word)
-    return [(word, span) for word, span, opening in found if not opening or word in inside]
+    from retranslate.language import english
+
+    return [(word, span) for word, span, opening in found
+            if not opening or word in inside or (english.available() and not english.count(word))]
 
 
 def _after_opening(text: str, offset: int, starts: set[int]) -> bool:
@@ -68,13 +75,27 @@ def same_name(a: str, b: str) -> bool:
     if a.count("-") != b.count("-"):
         return False  # Nursultan (a man) and Nur-Sultan (a city) share a key but not a hyphen
     ka, kb = name_key(a), name_key(b)
-    if ka == kb:
+    if ka == kb or _belarusian_and_russian(ka, kb):
         return True
     if not (min(len(ka), len(kb)) >= 5 and ka[0] == kb[0] and ka[-2:] == kb[-2:]):
         return False
     from rapidfuzz import fuzz  # only now: a hook's short file rarely gets this far
 
     return fuzz.ratio(ka, kb) >= _SIMILAR
+
+
+def _belarusian_and_russian(ka: str, kb: str) -> bool:
+    """Keys of one name spelled from Belarusian and from Russian: Lukashenka/Lukashenko (the
+    Belarusian -ka for -ko), Yarmoshyna/Yermoshina (Я for Е). One letter differs, no more."""
+    if len(ka) != len(kb) or len(ka) < 7:
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(ka, kb, strict=True)) if x != y]
+    if len(differ) != 1:
+        return False
+    i = differ[0]
+    if i == len(ka) - 1:
+        return {ka[i], kb[i]} == {"a", "o"} and ka[i - 1] == "k"
+    return i == 0 and {ka[i], kb[i]} == {"a", "e"}
 
 
 class _Groups:
@@ -204,6 +225,49 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 text=word, suggestion=best, autofix=by_glossary)
             found = ctx.source_for(span.start) if ctx.source is not None else None
             yield replace(finding, evidence=found[0]) if found and found[1].reliable else finding
+    yield from _organisations(ctx)
+
+
+# An organisation named by a descriptive phrase: "the special investigation service". MT renders
+# one Russian adjective two ways in one text ("investigation"/"investigative"), which reads as
+# two bodies. Only the middle word may differ, and only in its ending.
+_ORGANISATION = re.compile(
+    r"(?<![\w-])([A-Za-z]+)\s+([A-Za-z]{9,})\s+(service|committee|commission|department|ministry"
+    r"|agency|office|council|bureau|directorate|administration|inspectorate|centre|center|court"
+    r"|movement|front|union)(?![\w-])", re.IGNORECASE)
+
+
+def _organisations(ctx: CheckContext) -> Iterator[Finding]:
+    text = ctx.document.text
+    seen: dict[tuple[str, str], list[re.Match[str]]] = {}
+    for match in _ORGANISATION.finditer(text):
+        if ctx.document.in_prose(Span(match.start(), match.end())):
+            seen.setdefault((match[1].lower(), match[3].lower()), []).append(match)
+    for matches in seen.values():
+        middles = Counter(m[2].lower() for m in matches)
+        if len(middles) != 2:
+            continue
+        (first, n_first), (second, n_second) = middles.most_common()
+        stem = len(_common_prefix(first, second))
+        if stem < 7 or first.rstrip("s") == second.rstrip("s"):
+            continue
+        # The less frequent rendering, or on a tie the later one, is the odd one out.
+        odd = second if n_second < n_first else matches[-1][2].lower()
+        best = first if odd == second else second
+        for m in matches:
+            if m[2].lower() == odd:
+                yield Finding(
+                    rule="names/inconsistent", span=Span(m.start(), m.end()),
+                    severity=Severity.WARNING, text=m.group(),
+                    message=f"“{m.group()}” names the same body as “{m[1]} {best} {m[3]}” "
+                            "elsewhere in this file", suggestion=None, autofix=False)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[:i]
 
 
 # names/batch remembers where a spelling occurs in its first this-many files only; past that the

@@ -16,7 +16,7 @@ import click
 
 from retranslate.commands.common import Batch, report_error
 from retranslate.errors import RetranslateError
-from retranslate.files.document import write_document
+from retranslate.files.document import write_document, written_edits
 from retranslate.models import Edit, FileResult, Finding
 from retranslate.render import LineIndex
 from retranslate.repair.apply import apply_edits
@@ -98,7 +98,7 @@ def _review_file(result: FileResult, session: Session) -> None:
             session.accept_rules.add(finding.rule)
         accepted.append(Edit(finding.span, replacement, finding.rule))
     if accepted:
-        write_document(document, apply_edits(document.text, accepted))
+        write_document(document, apply_edits(document.text, written_edits(document, accepted)))
         session.changed += 1
         click.echo(f"fixed {document.path} ({len(accepted)} "
                    f"edit{'s' * (len(accepted) != 1)})", err=True)

@@ -66,7 +66,7 @@ def _report_files(batch: Batch) -> Iterator[Any]:
         rows: tuple[ReportRow, ...] = ()
         if result.source_path is not None:
             # Read again for the side-by-side view only; the findings are the pipeline's.
-            _, source = read_pair(result.document.path, batch.options)
+            _, source, _ = read_pair(result.document.path, batch.options)
             if source is not None:
                 rows = tuple(_rows(CheckContext(result.document, batch.glossary, source)))
         yield ReportFile(result, rows)

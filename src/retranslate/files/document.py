@@ -12,7 +12,7 @@ from pathlib import Path
 
 from retranslate.errors import InputError, SkippedFile
 from retranslate.files.scopes import prose_regions
-from retranslate.models import Document, Span
+from retranslate.models import Document, Edit, Span
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -27,7 +27,7 @@ _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _SNIFF_BYTES = 8192
 
 
-BILINGUAL_FORMATS = ("po", "xliff", "tmx")
+BILINGUAL_FORMATS = ("po", "xliff", "tmx", "ts")
 
 
 def detect_format(path: str) -> str:
@@ -105,18 +105,80 @@ def prose_of(text: str, fmt: str) -> tuple[Span, ...]:
     return prose_regions(text, fmt)
 
 
-def read_bilingual(path: str, encoding: str | None = None) -> tuple[Document, Document]:
-    """A PO, XLIFF or TMX file as a target Document (exact text, target prose) and its source."""
-    from retranslate.files.bilingual import bilingual_format, read_units
+def read_bilingual(path: str, encoding: str | None = None
+                   ) -> tuple[Document, Document, tuple[str, ...]]:
+    """A bilingual file as a target Document (exact text, target prose), its source, and notes
+    on what could not be checked.
+
+    The source has one paragraph per unit whose target is checked, that unit's own source, so
+    alignment can stay inside units (`bilingual.unit_groups`); where the toolkit's units and
+    the targets found in the text do not pair up, it has one paragraph per unit it reads.
+    """
+    from retranslate.files.bilingual import (
+        all_units,
+        bilingual_format,
+        own_source_path,
+        own_sources,
+        unplaced,
+    )
 
     fmt = bilingual_format(path) or "xliff"
     raw = read_document(path, encoding)
-    target = dataclasses.replace(raw, format=fmt, prose=prose_of(raw.text, fmt))
-    units = read_units(path)
-    text = "\n\n".join(" ".join(u.source.split()) for u in units)
-    source = Document(path=f"{path} (source)", text=text, format="text",
-                      prose=(Span(0, len(text)),) if text else ())
-    return target, source
+    every = all_units(path)
+    try:
+        target = dataclasses.replace(raw, format=fmt, prose=prose_of(raw.text, fmt))
+    except InputError as err:
+        raise InputError(err.message, path=path) from None
+    units = [u for u in every if u is not None and u.source.strip()]
+    paired = own_sources(every, raw.text, fmt)
+    paragraphs = paired if paired is not None else [" ".join(u.source.split()) for u in units]
+    text = "\n\n".join(paragraphs)
+    source = Document(path=own_source_path(path, paired is not None), text=text,
+                      format="text", prose=(Span(0, len(text)),) if text else ())
+    missed = unplaced(units, raw.text, fmt)
+    notes = (f"{missed} target(s) that translate-toolkit reads could not be placed in the "
+             "file's text and are not checked",) if missed else ()
+    return target, source, notes
+
+
+def matchable_text(document: Document) -> str:
+    """The text a term matcher reads: a bilingual file's text with everything but its targets'
+    prose blanked to spaces (offsets kept), so a PO escape or a tag glued to a word ("\\nNoise",
+    "<g>Noise") does not hide the word; any other document's text as it is."""
+    if document.format not in BILINGUAL_FORMATS:
+        return document.text
+    pieces = []
+    cursor = 0
+    for region in document.prose:
+        pieces.append(" " * (region.start - cursor))
+        pieces.append(document.text[region.start:region.end])
+        cursor = region.end
+    pieces.append(" " * (len(document.text) - cursor))
+    return "".join(pieces)
+
+
+def sentence_start(document: Document, at: int) -> bool | None:
+    """Whether offset `at` starts a sentence, where the format decides it (a bilingual file's
+    target starts one); None where the text around it decides."""
+    if document.format not in BILINGUAL_FORMATS:
+        return None
+    from retranslate.files.bilingual import prose_before
+    from retranslate.glossary.inflect import starts_sentence
+
+    before = prose_before(document.text, document.format, at)
+    return None if before is None else starts_sentence(before, len(before))
+
+
+def written_edits(document: Document, edits: list[Edit]) -> list[Edit]:
+    """The edits with their replacements escaped as `document`'s format needs where they land
+    (XML entities, PO escapes); unchanged for plain text and Markdown."""
+    if document.format not in BILINGUAL_FORMATS:
+        return edits
+    from retranslate.files.bilingual import escape
+
+    return [dataclasses.replace(edit, replacement=escape(document.text, document.format,
+                                                         edit.span.start, edit.replacement))
+            for edit in edits]
 
 
 def read_document(path: str, encoding: str | None = None) -> Document:

@@ -20,7 +20,7 @@ from retranslate.glossary.matcher import Matcher, remember
 from retranslate.glossary.model import Glossary
 
 # Bumped when what the cache file holds changes shape.
-_LAYOUT = 3
+_LAYOUT = 4  # 4: Entry.ambiguous
 
 
 def cache_dir() -> Path:

@@ -18,7 +18,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
-_STRING_LISTS = ("wrong", "source", "accept", "ignore", "near", "not_near", "ok")
+_STRING_LISTS = ("wrong", "source", "ambiguous", "accept", "ignore", "near", "not_near", "ok")
 _STRINGS = ("id", "target", "note", "category")
 _KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "inflect", "examples"})
 _REQUIRED = ("id", "target", "note")
@@ -122,11 +122,15 @@ def _entry(table: Any, where: str, line: int) -> Entry:
     for wrong in table.get("wrong", []):
         if wrong.strip().casefold() == target.casefold():
             raise fail(f"wrong form {wrong!r} equals the target")
+    stray = set(table.get("ambiguous", [])) - set(table.get("source", []))
+    if stray:
+        raise fail(f"'ambiguous' lists {', '.join(sorted(stray))}, which 'source' does not")
     return Entry(
         id=entry_id,
         target=target,
         wrong=tuple(w.strip() for w in table.get("wrong", [])),
         source=tuple(table.get("source", [])),
+        ambiguous=tuple(table.get("ambiguous", [])),
         accept=tuple(table.get("accept", [])),
         ignore=tuple(table.get("ignore", [])),
         near=tuple(table.get("near", [])),

@@ -20,7 +20,9 @@ class Entry:
     `wrong` holds known wrong English renderings, written in their base (singular) form; with
     `inflect` the matcher also finds plurals and possessives and the repair keeps them.
     `source` holds the Russian words the term translates (lemmas; matched in any inflected form
-    once the source is available). `accept` lists other correct English renderings.
+    once the source is available); those also in `ambiguous` have other senses too (ВВС is the
+    BBC and the Air Force), so with them the nearby conditions still decide.
+    `accept` lists other correct English renderings.
     Without a source, `near`/`not_near` decide whether the entry applies: at least one `near`
     word (if any are given) and no `not_near` word within `window` characters of the match
     (0 means anywhere in the document). `accept` and `ignore` phrases shadow a wrong form inside
@@ -31,6 +33,7 @@ class Entry:
     target: str
     wrong: tuple[str, ...]
     source: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     near: tuple[str, ...] = ()

@@ -41,7 +41,8 @@ _UNMAPPED = frozenset({
     "transacNote", "date",
 })
 # Read and written back through the settings note; everything else of an entry has a TBX place.
-_EXTRA_FIELDS = ("near", "not_near", "window", "autofix", "inflect", "ignore", "examples", "ok")
+_EXTRA_FIELDS = ("ambiguous", "near", "not_near", "window", "autofix", "inflect", "ignore",
+                 "examples", "ok")
 
 
 def _local(tag: Any) -> str:
@@ -183,7 +184,7 @@ def _settings(raw: str, at: str) -> dict[str, Any]:
 
 def _typed_settings(settings: dict[str, Any], at: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name in ("near", "not_near", "ignore", "ok"):
+    for name in ("ambiguous", "near", "not_near", "ignore", "ok"):
         if name in settings:
             out[name] = tuple(str(v) for v in settings[name])
     for name in ("autofix", "inflect"):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from retranslate.glossary.model import Entry
 
-_LIST_FIELDS = ("wrong", "source", "accept", "ignore", "near", "not_near")
+_LIST_FIELDS = ("wrong", "source", "ambiguous", "accept", "ignore", "near", "not_near")
 
 
 def _string(value: str) -> str:

@@ -118,6 +118,16 @@ def is_proper_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def is_surname(word: str) -> bool:
+    """Whether pymorphy3's likeliest reading of `word` is a surname (Моисеева, Гусев)."""
+    morph = _morph()
+    if morph is None:
+        return False
+    parses = morph.parse(word)
+    return bool(parses) and "Surn" in parses[0].tag
+
+
+@lru_cache(maxsize=8192)
 def nominative(word: str) -> str:
     """The nominative of an inflected name (Соколовой → соколова), for transliteration."""
     morph = _morph()
@@ -126,6 +136,64 @@ def nominative(word: str) -> str:
     parse = morph.parse(word)[0]
     form = parse.inflect({"nomn"}) if "Fixd" not in parse.tag else None
     return form.word if form is not None else word
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
+_CAPITALISED = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+
+
+def _first_name_case(word: str) -> tuple[frozenset[str], str] | None:
+    """(cases, gender) of a first name whose readings agree on gender and on being nominative
+    or not (Мариной → ablt, femn; Владимира → gent or accs, masc)."""
+    morph = _morph()
+    readings = [(p.tag.case, p.tag.gender) for p in morph.parse(word) if "Name" in p.tag]
+    genders = {g for _, g in readings}
+    cases = frozenset(c for c, _ in readings if c)
+    if len(genders) != 1 or not cases or ("nomn" in cases and len(cases) > 1):
+        return None
+    return cases, next(iter(genders))
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    first, second = (a, b) if a.start() < b.start() else (b, a)
+    return text[first.end(): second.start()].strip() == ""
+
+
+def oblique_names(text: str) -> dict[str, str]:
+    """Capitalised names in `text` that are surely in an oblique case → their nominative.
+
+    pymorphy3's lemma of a feminine surname is the masculine one, and "Соколова" is both the
+    genitive of Соколов and the nominative of Соколова: such a word counts only where a first
+    name beside it settles case and gender ("Марина Соколова" stays, "Владимира Путина" goes).
+    The nominative keeps the gender (Соколовой → соколова). Empty without pymorphy3.
+    """
+    morph = _morph()
+    if morph is None:
+        return {}
+    found: dict[str, str] = {}
+    tokens = list(_CAPITALISED.finditer(text))
+    for i, match in enumerate(tokens):
+        word = match.group()
+        # A plural reading of a name (Силуанов as "of the Siluans") is no reading of a person.
+        parses = [p for p in morph.parse(word)
+                  if _NAME_TAGS & set(p.tag.grammemes) and p.tag.number != "plur"]
+        if not parses or "Fixd" in parses[0].tag:
+            continue
+        beside = [t.group() for t in tokens[max(0, i - 1): i + 2]
+                  if t is not match and _adjacent(text, t, match)]
+        settled = next((c for c in map(_first_name_case, beside) if c is not None), None)
+        if settled is not None:
+            cases, gender = settled
+            parses = [p for p in parses if p.tag.case in cases and str(p.tag.gender) == gender]
+        elif any(p.tag.case == "nomn" and p.tag.gender == "femn" and "Surn" in p.tag
+                 for p in parses):
+            continue  # the woman's nominative or the man's genitive: no evidence either way
+        if not parses or parses[0].tag.case in ("nomn", None):
+            continue
+        form = parses[0].inflect({"nomn"})
+        if form is not None and form.word != fold(word):
+            found[word] = form.word
+    return found
 
 
 def has_cyrillic(text: str) -> bool:

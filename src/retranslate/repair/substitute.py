@@ -47,16 +47,21 @@ def keep_line_breaks(original: str, replacement: str) -> str:
     return "".join(word + gap for word, gap in zip(words, [*gaps, ""], strict=True))
 
 
-def substitution(text: str, start: int, end: int, entry: Entry, form: Form) -> tuple[int, str]:
-    """The start of the span to replace (it may grow to take in an a/an) and its replacement."""
+def substitution(text: str, start: int, end: int, entry: Entry, form: Form,
+                 sentence_start: bool | None = None) -> tuple[int, str]:
+    """The start of the span to replace (it may grow to take in an a/an) and its replacement.
+
+    `sentence_start` says whether `start` begins a sentence where the text around it cannot
+    (the start of a bilingual file's target); None lets the text decide."""
     original = text[start:end]
     apostrophe = "’" if "’" in original else "'"
     replacement = realise(entry.target, form, apostrophe)
     # Capitals are shouting (a headline) only where the glossary does not write the wrong form
     # that way: "SIZO" is how the acronym is spelled, so its replacement keeps its own case.
     shouted = original.replace("’", "'") not in _written_forms(entry)
-    replacement = match_case(replacement, original if shouted else "",
-                             starts_sentence(text, start))
+    if sentence_start is None:
+        sentence_start = starts_sentence(text, start)
+    replacement = match_case(replacement, original if shouted else "", sentence_start)
     replacement = keep_line_breaks(original, replacement)
     with_article = article_fix(text, start, replacement)
     if with_article is not None:
