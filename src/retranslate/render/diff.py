@@ -130,13 +130,17 @@ def _line_counter(text: str) -> Callable[[int], int]:
 def _hunks(old: list[bytes], new: list[bytes], blocks: list[Block]) -> Iterator[bytes]:
     """Unified hunks as difflib writes them: three lines of context, joined when 6 or fewer
     unchanged lines separate two stretches."""
-    trimmed = []
+    trimmed: list[Block] = []
     for a0, a1, b0, b1 in blocks:
         a1, b1 = min(a1, len(old)), min(b1, len(new))
         while a0 < a1 and b0 < b1 and old[a0] == new[b0]:
             a0, b0 = a0 + 1, b0 + 1
         while a0 < a1 and b0 < b1 and old[a1 - 1] == new[b1 - 1]:
             a1, b1 = a1 - 1, b1 - 1
+        if trimmed and a0 == trimmed[-1][1] and b0 == trimmed[-1][3]:
+            # Changed lines next to changed lines: one block, all removals then all additions,
+            # as difflib writes them.
+            a0, b0 = trimmed.pop()[0::2]
         if a0 < a1 or b0 < b1:
             trimmed.append((a0, a1, b0, b1))
     group: list[Block] = []
