@@ -127,18 +127,20 @@ def group_spellings(counts: Counter[str], glossary: Glossary,
 
     spellings = sorted(counts)
     groups = _Groups(spellings)
-    # Every join below needs the keys' last two letters to agree, so only spellings that share
-    # them are compared: the same pairs as all against all, without the quadratic cost.
+    # Every join below needs the keys' last but one letters to agree (equal keys, equal endings,
+    # or Lukashenka/Lukashenko), so only spellings that share it are compared: the same pairs as
+    # all against all, without most of the quadratic cost.
     by_ending: dict[str, list[str]] = {}
     for spelling in spellings:
-        by_ending.setdefault(name_key(spelling)[-2:], []).append(spelling)
+        by_ending.setdefault(name_key(spelling)[-2:-1], []).append(spelling)
     for bucket in by_ending.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
                 if source_names and a in source_names and b in source_names:
                     # Following one Russian name, the endings must still agree (not
-                    # Ivanov/Ivanova): they do, within a bucket.
-                    joined = source_names[a] == source_names[b]
+                    # Ivanov/Ivanova).
+                    joined = source_names[a] == source_names[b] and \
+                        name_key(a)[-2:] == name_key(b)[-2:]
                 else:
                     joined = same_name(a, b)
                 if joined:

@@ -8,6 +8,7 @@ import dataclasses
 import os
 import stat
 import sys
+import tempfile
 from pathlib import Path
 
 from retranslate.errors import InputError, SkippedFile
@@ -273,8 +274,6 @@ def write_document(document: Document, text: str) -> None:
     refusal = _refusal(document, info, target)
     if refusal is not None:
         raise refusal
-    import tempfile  # only here: a check never writes, and tempfile pulls in shutil, bz2, lzma
-
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".retranslate",
                                         dir=target.parent)
