@@ -99,6 +99,58 @@ CLEAN = {
         "was spotted by bird watchers. Two cosmonauts and an astronaut returned from the space "
         "station on Tuesday."
     ),
+    "markets-and-boards": (
+        "Shares in the bank fell 4 percent on the stock exchange after the board meeting, and "
+        "investors sold shares of the miner. The shareholders' meeting was declared illegal by "
+        "the court, and the company was liquidated; its trustee said creditors would vote. Mass "
+        "action lawsuits followed, and analysts overestimate prices when demand is strong."
+    ),
+    "protest-done-right": (
+        "Police detained 40 protesters at an unauthorized rally in the centre, and riot police "
+        "dispersed the crowd. The organizers had held an authorized rally a week earlier. "
+        "Detainees were taken to a police station, where police reports were drawn up; eight "
+        "were fined. "
+        "Protesters unfurled banners and chanted that united they were invincible, while riot "
+        "police were deployed on the square."
+    ),
+    "garden-and-plots": (
+        "Voters in the village said the election was quiet. Farmers tend their plots of land near "
+        "the river, and the film's two plots confused critics. The candidate for president visited "
+        "the allotments and the polling station."
+    ),
+    "airport-and-astronomy": (
+        "Arrivals at the airport fell after drones closed the runway and flights were cancelled. "
+        "At the observatory, astronomers pointed the telescope at the planet. The ministry "
+        "released photographs of the shells found on the beach, and the army released two "
+        "prisoners."
+    ),
+    "money-and-medicine": (
+        "A penny for your thoughts, the old man said, counting pounds and pence. The toddler had "
+        "croup and a fever, and the doctor prescribed steroids. Diesel rose by 40 cents a gallon "
+        "in Texas, and the dollar gained."
+    ),
+    "diplomacy-and-law": (
+        "Diplomatic protocol was observed at the summit, and the ambassador arrived without a "
+        "protocol officer. The judge ruled on the facts of the case, and the appeal process over "
+        "the coming months will be slow. Fans were excited about the criminal case against the "
+        "referee."
+    ),
+    "fire-done-right": (
+        "Firefighters contained the blaze by noon and put it out two hours later. Localized "
+        "flooding closed roads, and information on casualties was being clarified. After the fall "
+        "of Kabul, the last aircraft left the airport. The bus drivers faced long delays, and the "
+        "phone entered power-saving mode."
+    ),
+    "sport-done-right": (
+        "The skater took the bus to the rink, and her coach went to ride his bike. The striker "
+        "scored a goal after the ball hit the post, and the plumber replaced the washer under the "
+        "bolt before the match."
+    ),
+    "science-and-society": (
+        "Bacterial cultures grew in the lab, and ancient agricultural cultures left many "
+        "traditions. Medieval trade networks carried silk along the Silk Road. Deep-sea fish live "
+        "without light, and her face is glowing."
+    ),
 }
 
 # Corpus blunders: (text around it, the flagged text, the suggestion).

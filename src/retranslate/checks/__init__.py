@@ -34,7 +34,8 @@ T = TypeVar("T")
 # ties between overlapping autofixes: an earlier check's fix wins.
 CHECK_MODULES: tuple[str, ...] = ("glossary", "untranslated", "numbers", "time_range", "names",
                                   "term_omitted", "markup", "spacing", "glued", "capitals",
-                                  "typography", "name_endings", "source_names", "negation")
+                                  "typography", "name_endings", "source_names", "negation",
+                                  "calques", "pronouns")
 
 
 class CheckContext:

@@ -17,6 +17,16 @@ for evidence before it speaks, and headings and code lines are never read:
   York", "Hong kong"; "white house" in lower case may be a house), and a two-word name the
   text itself writes capitalised ("Donald trump" beside "Donald Trump"), where
   the lowered word is rare as a common word ("airport" in "Almaty airport" is house style).
+  A name is also lowered where the evidence is local: a given name lowered before a
+  capitalised word ("General albert Pike"), a rare word lowered after a capitalised given name
+  ("Donald trump", never a verb or a plural: "Maria nodded"), and a rare word the text
+  capitalises mid-sentence elsewhere ("jail tikhanovski" beside "of Tikhanovski").
+  A month after "the end of", "the beginning of" ("the end of may") is a month too; "the
+  March of demonstrators" and "began the March on the sidewalk" are a march (марш), not the
+  month, where a lower-case preposition phrase follows.
+- capitals/sentence-start: a paragraph, or a sentence after a full stop, opening with a
+  lower-case common word ("however, he urged"). Not after abbreviations ("e.g. the"), in
+  lists, code or short lines; a paragraph's opening is fixed, a sentence's only reported.
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from retranslate.checks import Check, CheckContext
+from retranslate.checks import Check, CheckContext, lowered
 from retranslate.language import english
 from retranslate.models import Document, Finding, Severity, Span
 
@@ -53,11 +63,14 @@ _IDENTIFIER = re.compile(r"\b[A-Z]?[a-z]+[A-Z]\w*|\b[A-Z]{2,}[a-z]\w*|\w_\w|\w\(
 _PLURAL_SUBJECTS = frozenset({"we", "they", "you"})  # "we Americans": an apposition
 _DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "his", "her", "their",
                           "our", "its", "my", "your"])
-_COMMON = 5000  # a word at least this frequent in the list is no rare surname
+_COMMON = lowered.COMMON
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_MONTH = re.compile(rf"(?<![\w.,-])(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?[ \u00a0]"
                         rf"(?P<month>{_MONTHS})(?P<after>[ \u00a0]?(?:[,.;)]|\d{{4}}|$))?"
                         rf"(?![\w-])", re.MULTILINE)
+# "the end of may": found from " of " (a literal the engine scans for), the word before checked.
+_MONTH_PERIOD = re.compile(rf" of (?P<month>{_MONTHS})\b(?![-'’])")
+_PERIODS = ("end", "beginning", "start", "middle", "half")
 _MONTH_DAY = re.compile(rf"\b(?:on|since|until|from|by|of|in) (?P<month>{_MONTHS})"
                         rf"(?=[ \u00a0](?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|[ \u00a0]\d{{4}}\b)")
 _TWO_WORD_NAMES = ("New York", "New Delhi", "New Zealand", "New Jersey", "New Orleans",
@@ -66,30 +79,37 @@ _TWO_WORD_NAMES = ("New York", "New Delhi", "New Zealand", "New Jersey", "New Or
                    "European Union", "North Korea", "South Korea", "South Africa", "White House",
                    "Red Square", "Middle East", "Los Angeles", "San Francisco", "Buenos Aires",
                    "Costa Rica", "Puerto Rico", "Sierra Leone", "Latin America", "Central Asia")
-_KNOWN_NAMES = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]")
-                                              for n in _TWO_WORD_NAMES) + r")\b", re.IGNORECASE)
-_KNOWN_NAMES_LOWER = re.compile(_KNOWN_NAMES.pattern.lower())
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign match i, s, k
+_MONTH_NAMES = frozenset(_MONTHS.split("|"))
 _CANONICAL = {n.lower(): n for n in _TWO_WORD_NAMES}
 _SENTENCE_END = re.compile(r"[.!?]")
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
-_TITLED_BIGRAM = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]{2,}) [A-Z][a-z]{2,}(?![\w'’-])")
+_TITLED_BIGRAM = re.compile(r"(?P<first>[A-Z][a-z]{2,}) (?P<second>[A-Z][a-z]{2,})(?![\w'’-])")
+_BIGRAM_EDGE = re.compile(r"[\w'’-]")
+_HEADING_LOOKS = 3  # occurrences of a bigram read for headings: enough to find one in prose
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
     document = ctx.document
-    yield from _mid_sentence(document)
     yield from _months(document)
     yield from _known_names(document)
-    yield from _names_in_text(document)
+    named = list(_names_in_text(document))
+    yield from named
+    # "Donald trump" beside "Donald Trump" is fixed above; the local evidence only adds others.
+    taken = {f.span.start for f in named} | {f.span.start + f.text.find(" ") + 1 for f in named}
+    yield from (f for f in lowered.names(document, _readable, _CLOSED | _DETERMINERS)
+                if f.span.start not in taken)
+    mid = list(_mid_sentence(document))
+    yield from mid
+    shifted = {f.span.start for f in mid}
+    yield from (f for f in lowered.common_nouns(document, _readable, _defined)
+                if f.span.start not in shifted)
+    yield from lowered.march(document, _readable)
+    yield from lowered.sentence_starts(document, _readable)
 
 
 def _readable(document: Document, span: Span) -> bool:
-    if not document.in_prose(span):
-        return False
-    line = english.line_at(document.text, span.start)
-    return not (english.is_heading(line) or english.looks_like_code(line))
+    return document.in_prose(span) and not lowered.lines(document.text).facts(span.start)[0]
 
 
 class _Counts:
@@ -188,6 +208,8 @@ def _sentence_is_question(text: str, offset: int) -> bool:
 
 def _months(document: Document) -> Iterator[Finding]:
     text = document.text
+    if lowered.words(text).isdisjoint(_MONTH_NAMES):
+        return  # every rule here needs a month written in lower case
     for match in _DAY_MONTH.finditer(text):
         month = match.group("month")
         if month in ("may", "march") and match.group("after") is None \
@@ -196,6 +218,9 @@ def _months(document: Document) -> Iterator[Finding]:
         yield from _month(document, match.start("month"), month)
     for match in _MONTH_DAY.finditer(text):
         yield from _month(document, match.start("month"), match.group("month"))
+    for match in _MONTH_PERIOD.finditer(text):
+        if text[max(0, match.start() - 9):match.start()].endswith(_PERIODS):
+            yield from _month(document, match.start("month"), match.group("month"))
 
 
 def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
@@ -207,32 +232,39 @@ def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
 
 
 def _known_names(document: Document) -> Iterator[Finding]:
-    for start, end in _known_name_spans(document.text):
-        written = document.text[start:end]
+    lower = {w.lower() for w in lowered.words(document.text)}
+    present = [n for n in _TWO_WORD_NAMES if lower.issuperset(n.lower().split())]
+    if not present:
+        return
+    known = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]") for n in present) + r")\b",
+                       re.IGNORECASE)
+    for match in known.finditer(document.text):
+        written = match.group()
         first, second = written.split()[0], written.split()[-1]
         if first[0].isupper() == second[0].isupper():
             continue  # right, all capitals, or lower case ("a white house" is a house)
         canonical = _CANONICAL[" ".join(written.lower().split())]
-        yield from _name(document, start, written, canonical)
-
-
-def _known_name_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Where _KNOWN_NAMES matches. A case-blind search runs at a few MB/s; a case-sensitive
-    one over the lower-cased text finds the same spans several times faster wherever lowering
-    keeps every offset and no character outside ASCII folds onto an ASCII letter."""
-    lowered = text.lower()
-    if len(lowered) == len(text) and not any(c in text for c in _FOLDS_TO_ASCII):
-        return (m.span() for m in _KNOWN_NAMES_LOWER.finditer(lowered))
-    return (m.span() for m in _KNOWN_NAMES.finditer(text))
+        yield from _name(document, match.start(), written, canonical)
 
 
 def _names_in_text(document: Document) -> Iterator[Finding]:
     text = document.text
-    # "In Almaty", "But Trump" open sentences: their first word is no part of a name.
-    titled = {m.group() for m in _TITLED_BIGRAM.finditer(text)
-              if m.group("first").lower() not in _CLOSED
-              and m.group("first") not in english.SENTENCE_OPENERS
-              and not english.is_heading(english.line_at(text, m.start()))}
+    # Only a rare second word the text also writes in lower case can be a lowered name, so the
+    # titled bigrams are narrowed to those before any line is read for headings.
+    words = lowered.words(text)
+    occurrences: dict[str, list[int]] = {}
+    for m in _TITLED_BIGRAM.finditer(text):
+        first, second = m.group("first"), m.group("second")
+        if (m.start() and _BIGRAM_EDGE.match(text, m.start() - 1)) \
+                or first.lower() in _CLOSED or first in english.SENTENCE_OPENERS \
+                or second.lower() not in words or english.count(second) >= _COMMON:
+            continue  # "In Almaty", "But Trump" open sentences: no part of a name
+        starts = occurrences.setdefault(m.group(), [])
+        if len(starts) < _HEADING_LOOKS:
+            starts.append(m.start())
+    index = lowered.lines(text)
+    titled = {bigram for bigram, starts in occurrences.items()
+              if not all(index.facts(s)[0] for s in starts)}
     titled -= set(_TWO_WORD_NAMES)
     if not titled:
         return
@@ -261,7 +293,7 @@ def _name(document: Document, start: int, written: str, canonical: str) -> Itera
 
 CHECK = Check(
     name="capitals",
-    rules=("capitals/mid-sentence", "capitals/proper-noun"),
+    rules=("capitals/mid-sentence", "capitals/proper-noun", "capitals/sentence-start"),
     run=run,
     description="Capitals moved onto common words, or taken off names",
 )

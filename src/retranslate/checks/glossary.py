@@ -89,6 +89,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             start, replacement = substitution(text, span.start, span.end, entry, candidate.form,
                                               sentence_start(document, span.start))
+            suggestion: str | None = replacement
+            if entry.rephrase:  # a model rewrite, not a drop-in replacement: no suggestion
+                start, suggestion = span.start, None
             flagged = text[start: span.end]
             # A review-only entry is reviewed because the English alone cannot tell; a reliably
             # aligned source sentence with one of its unambiguous Russian words can.
@@ -100,8 +103,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 message=_message(text[span.start: span.end], entry,
                                  realise(entry.target, candidate.form)),
                 text=flagged,
-                suggestion=replacement,
-                autofix=safe,
+                suggestion=suggestion,
+                autofix=safe and suggestion is not None,
                 evidence=evidence,
                 entry_id=entry.id,
             )
@@ -121,6 +124,9 @@ def _acronym_in_lower_case(entry: Entry, matched: str) -> bool:
 def _message(matched: str, entry: Entry, right: str) -> str:
     russian = f" ({', '.join(entry.source[:2])})" if entry.source else ""
     note = entry.note.strip().split("\n")[0]
+    if entry.rephrase:
+        return (f"“{matched}” is a word-for-word calque{russian}; rephrase, as in “{right}”. "
+                f"{note}").strip()
     return f"“{matched}” is a mistranslation{russian}; use “{right}”. {note}".strip()
 
 

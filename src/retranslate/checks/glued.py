@@ -17,6 +17,9 @@ Three shapes, each narrowed until native English and code stop matching:
   ("timestamp", "codebase") are the list's gaps, not glue, so they never qualify; nor do
   prefixes English builds words with ("a-", "be-", "in-", "on-", "up-", "out-"), nor a listed
   word with a suffix ("formatters"). Fixed only when exactly one split works.
+- a domain run into the next word ("www.example.netPhoto" in a credit line): a capitalised
+  listed word straight after the top-level domain. Domains are not prose, so this one is read
+  in the raw text, off code lines.
 A token written twice (also inside a longer one: "URLopener" in "FancyURLopener") is meant.
 Lines carrying code and headings are skipped.
 """
@@ -38,10 +41,15 @@ _HUMP = re.compile(rf"{_EDGE_BEFORE}(?P<a>[a-z]{{2,}})(?P<b>[A-Z][a-z]+){_EDGE_A
 # first parts: "async", "become", "inbound", "onboarding", "upload" are words, not glue.
 # Not "to", "for", "from": "tolist", "foreach" and "fromkeys" are method names.
 _FIRST = frozenset(["the", "of", "and"])
+# Found from ".net" and its like (a literal the engine scans for), then read back to the start.
+_TLD_WORD = re.compile(r"\.(?:com|net|org|ru|info|ua|by|kz|uk|io|de|fr)[A-Z][a-z]{2,}")
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+_DOMAIN_WORD = re.compile(r"(?<![\w.@/-])(?:www\.)?(?:[a-z0-9-]+\.)+(?P<tld>com|net|org|ru|info|ua|"
+                          r"by|kz|uk|io|de|fr)(?P<b>[A-Z][a-z]{2,})(?![\w'’-])")
 # Only articles and "and" end a glued pair: "redis" is a product, not "red is", and "sizeof",
 # "typeof", "displayof" are code. "numba" and "cuda" end in "a" after a short word, so a
 # word before "a" must have five letters or more ("voiced a").
-_SECOND = frozenset(["the", "a", "an", "and"])
+_SECOND = frozenset(["the", "a", "an", "and", "that"])
 _SUFFIXES = ("s", "es", "ed", "d", "er", "ers", "ing", "ings", "ly", "ness", "ment", "ments",
              "able", "ability", "ize", "izes", "ized", "izing", "ization", "ise", "ised",
              "isation", "ful", "less", "ist", "ists", "ism", "ity", "ities", "al", "ally", "ic",
@@ -62,6 +70,29 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     yield from _acronyms(document, twice)
     yield from _humps(document, twice)
     yield from _words(document, twice)
+    yield from _domains(document)
+
+
+def _domains(document: Document) -> Iterator[Finding]:
+    text = document.text
+    if "." not in text:
+        return
+    for hit in _TLD_WORD.finditer(text):
+        start = hit.start()
+        while start > 0 and text[start - 1] in _DOMAIN_CHARS:
+            start -= 1
+        match = _DOMAIN_WORD.match(text, start)
+        if match is None:
+            continue
+        b = match.group("b")
+        line = english.line_at(text, match.start())
+        if not english.is_word(b, english.RARE) or english.looks_like_code(line):
+            continue
+        address = text[match.start():match.start("b")]
+        yield Finding(rule="glued/case", span=Span(match.start(), match.end()),
+                      severity=Severity.ERROR,
+                      message=f"The address and “{b}” are run together; a space was lost",
+                      text=match.group(), suggestion=f"{address} {b}", autofix=True)
 
 
 def _skip(document: Document, span: Span, twice: dict[str, bool]) -> bool:
@@ -100,7 +131,7 @@ def _humps(document: Document, twice: dict[str, bool]) -> Iterator[Finding]:
                           message=f"“{a}” and “{b}” are run together; a full stop and a space "
                                   f"were lost", text=match.group(), suggestion=f"{a}. {b}",
                           autofix=True)
-        elif not english.is_word(b) and len(b) >= 3 and _VOWEL.search(b[1:]) \
+        elif not english.is_word(b, english.RARE) and len(b) >= 3 and _VOWEL.search(b[1:]) \
                 and english.stands_alone(text, b):
             # Only a name the text also writes on its own: "setTimeout" or "macAddr" join a
             # word and an abbreviation in just this shape, and code never writes "Timeout" alone.

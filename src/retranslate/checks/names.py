@@ -142,13 +142,21 @@ def group_spellings(counts: Counter[str], glossary: Glossary,
                     joined = source_names[a] == source_names[b] and \
                         name_key(a)[-2:] == name_key(b)[-2:]
                 else:
-                    joined = same_name(a, b)
+                    joined = same_name(a, b) and not _common_word(a) and not _common_word(b)
                 if joined:
                     groups.union(a, b)
     for target, wrong in _name_pairs(glossary):
         if target in counts and wrong in counts:
             groups.union(target, wrong)
     return groups.groups()
+
+
+def _common_word(word: str) -> bool:
+    """A capitalised English word ("License" beside "Licensee" in a contract): near-identical
+    English words are different words, not one name spelled two ways."""
+    from retranslate.language import english
+
+    return english.available() and english.count(word) > 0
 
 
 def _name_pairs(glossary: Glossary) -> tuple[tuple[str, str], ...]:

@@ -6,6 +6,11 @@ split so that "10–12 апреля" meets "April 10-12"). Only reliable links a
 missing from the English is a finding with the source sentence as evidence. The fix is applied
 only where it cannot be wrong: a 12-hour time with am/pm swapped ("11 am" for 23:00) and a
 decimal comma ("7,5%" for 7,5%); any other one-for-one swap is suggested for review.
+
+With or without a source, two Russian time and number phrases rendered word for word are
+reported (numbers/calque): «полтора-два» as "a half-two" (one and a half to two), and «через
+день», «через два часа» as "Through the day," or "Through two hours," opening a sentence (a
+day later, two hours later; "through the day" reads as "all day long").
 """
 
 from __future__ import annotations
@@ -22,7 +27,15 @@ _AMPM = re.compile(r"(?P<h>\d{1,2}(?::\d\d)?\s*)(?P<x>[ap])(?P<rest>\.?\s?m\.?)"
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])(\d+),(\d{1,2})(?![\d,])")
 
 
+_NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+_HALF_RANGE = re.compile(rf"\b(?:[Aa]|[Oo]ne and a) half-(?P<to>two|three|{_NUMBER_WORDS})\b")
+_THROUGH = re.compile(rf"(?:^|(?<=[.!?] )|(?<=[.!?]” )|(?<=\n))Through (?P<count>the|a|an|"
+                      rf"{_NUMBER_WORDS}) (?P<unit>minutes?|hours?|days?|weeks?|months?|"
+                      rf"years?)(?=,)", re.MULTILINE)
+
+
 def run(ctx: CheckContext) -> Iterator[Finding]:
+    yield from _calques(ctx)
     if ctx.source is None:
         return
     target = ctx.target_segments
@@ -38,6 +51,34 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         extra = [(q, span) for q, span in found
                  if any(k not in wanted for k in _keys([q]))]
         yield from _findings(ctx, missing, extra, target[link.target[0]], evidence)
+
+
+def _calques(ctx: CheckContext) -> Iterator[Finding]:
+    text = ctx.document.text
+    for match in _HALF_RANGE.finditer(text):
+        to = match.group("to")
+        suggestion = f"one and a half to {to}"
+        if match.group()[0].isupper():
+            suggestion = suggestion.capitalize()
+        yield from _calque(ctx, match, f"“{match.group()}” is «полтора-…» word for word: "
+                                       f"“{suggestion}”", suggestion)
+    if "Through " not in text:
+        return
+    for match in _THROUGH.finditer(text):
+        count, unit = match.group("count"), match.group("unit")
+        amount = "a" if count in ("the", "a", "an") else count
+        later = f"{amount.capitalize()} {unit} later"
+        yield from _calque(ctx, match, f"“{match.group()}” renders «через»: it means "
+                                       f"“{later}”", None)
+
+
+def _calque(ctx: CheckContext, match: re.Match[str], message: str,
+            suggestion: str | None) -> Iterator[Finding]:
+    span = Span(match.start(), match.end())
+    if ctx.document.in_prose(span):
+        yield Finding(rule="numbers/calque", span=span, severity=Severity.WARNING,
+                      message=message, text=match.group(), suggestion=suggestion,
+                      autofix=False)
 
 
 def _keys(found: Sequence[Quantity]) -> dict[str, Quantity]:
@@ -160,7 +201,7 @@ def _english(key: str, q: Quantity) -> str:
 
 CHECK = Check(
     name="numbers",
-    rules=("numbers/number", "numbers/time", "numbers/date"),
+    rules=("numbers/number", "numbers/time", "numbers/date", "numbers/calque"),
     run=run,
     description="Numbers, times, dates and percentages of the source missing from the English",
 )

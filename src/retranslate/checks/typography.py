@@ -5,7 +5,10 @@
   („…“ within «…») becomes a single quote, as English nests them.
 - A decimal comma ("1,5 thousand") becomes a full stop, only before a scale word, a unit or a
   per cent sign, and only with one or two digits after the comma: "1,500" is a thousand and
-  a half in English and stays.
+  a half in English and stays. A decimal comma with exactly two digits beside a number
+  written with a decimal point ("42,02 and 45.67 rubles") is reported with the full stop as
+  a suggestion; so is MT's spaced form before a scale word ("4, 1 thousand",
+  «4,1 тыс.»), unless it follows a list of numbers ("2, 3, 4 thousand").
 - A space between digit groups ("10 000") becomes a comma. The first group must have two or
   three digits, or the space be a no-break one, or the number have three groups, so "on day
   3 100 people" is left alone while "1 200 000" is read; a
@@ -31,6 +34,15 @@ _SCALE = (r"(?:thousand|million|billion|trillion|percent|per\s+cent|%|times|km|k
           r"meters?|metres?|tons?|tonnes?|liters?|litres?|sq\.?)")
 _DECIMAL_COMMA = re.compile(rf"(?<![\d,.])(?P<int>\d{{1,3}}),(?P<frac>\d{{1,2}})(?![\d,])"
                             rf"(?P<gap>\s?)(?={_SCALE}(?![A-Za-z]))")
+_TWO_DIGIT_COMMA = re.compile(r"(?<![\d,.])(?P<int>\d{1,3}),(?P<frac>\d{2})(?![\d,]|\.\d)")
+_SPACED_COMMA = re.compile(r"(?<![\d,.])(?P<int>\d{1,3}), (?P<frac>\d)[ \t]+"
+                           r"(?P<scale>thousand|million|billion)s?\b")
+_COMMA_DIGIT = re.compile(r",\d")
+_COMMA_SPACE_DIGIT = re.compile(r", \d")
+_SPACED_GROUP = re.compile(r"[ \u00a0]\d\d\d")
+_DOT_DECIMAL = re.compile(r"\d\.\d{2}(?!\d)")
+_NEARBY = 60  # characters either side where a "45.67" shows that "42,02" is a decimal too
+_LIST_BEFORE = re.compile(r"\d[ \t]*,[ \t]*$")
 _GROUPS = re.compile(r"(?<![\d,.+])(?P<first>\d{1,3})(?:(?P<sep>[ \u00a0])\d{3})+(?![\d,.])")
 _YEAR_MARK = re.compile(r"(?<!\d)(?P<year>(?:1[89]|20)\d\d(?:\s*[–—-]\s*(?:1[89]|20)\d\d)?)"
                         r"(?P<gap>[ \u00a0]?)(?P<mark>гг?\.)")
@@ -105,13 +117,14 @@ def _low_quote(document: Document, start: int, nested: bool,
 def _numbers(document: Document) -> Iterator[Finding]:
     text = document.text
     if "," in text:
-        for match in _DECIMAL_COMMA.finditer(text):
+        for match in _anchored(_DECIMAL_COMMA, text, _COMMA_DIGIT):
             span = Span(match.start(), match.end("frac"))
             fixed = f"{match.group('int')}.{match.group('frac')}"
             yield from _finding(document, span, "typography/decimal-comma", fixed,
                                 f"Decimal comma in “{match.group('int')},{match.group('frac')}”; "
                                 f"English writes “{fixed}”")
-    for match in _GROUPS.finditer(text):
+        yield from _loose_decimal_commas(document)
+    for match in _anchored(_GROUPS, text, _SPACED_GROUP):
         separators = {m for m in match.group()[len(match.group("first")):] if not m.isdigit()}
         if len(separators) != 1:
             continue
@@ -125,6 +138,47 @@ def _numbers(document: Document) -> Iterator[Finding]:
                             "typography/thousands-space", fixed,
                             f"Space between digit groups in “{match.group()}”; "
                             f"English writes “{fixed}”")
+
+
+def _loose_decimal_commas(document: Document) -> Iterator[Finding]:
+    """The decimal commas reported, not fixed: a two-digit fraction before no scale word, and
+    the comma with a space after it before one."""
+    text = document.text
+    for match in _anchored(_TWO_DIGIT_COMMA, text, _COMMA_DIGIT):
+        if _DECIMAL_COMMA.match(text, match.start()) or not _DOT_DECIMAL.search(
+                text, max(0, match.start() - _NEARBY), match.end() + _NEARBY):
+            continue  # fixed above; or no dot decimal beside it to show it is one
+        fixed = f"{match.group('int')}.{match.group('frac')}"
+        yield from _finding(document, Span(match.start(), match.end()),
+                            "typography/decimal-comma", fixed,
+                            f"“{match.group()}” is no English number; with a decimal comma "
+                            f"it is “{fixed}”", autofix=False)
+    for match in _anchored(_SPACED_COMMA, text, _COMMA_SPACE_DIGIT):
+        if _LIST_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            continue
+        fixed = f"{match.group('int')}.{match.group('frac')} {match.group('scale')}"
+        yield from _finding(document, Span(match.start(), match.end()),
+                            "typography/decimal-comma", fixed,
+                            f"“{match.group()}” is a Russian decimal comma (“{fixed}”)",
+                            autofix=False)
+
+
+def _anchored(pattern: re.Pattern[str], text: str,
+              finder: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where `finder` (a search led by a literal, which
+    the engine scans for fast) hits, from the number's first digit: the patterns open with
+    a look-behind and a digit, which the engine would try at every character."""
+    end = 0
+    for hit in finder.finditer(text):
+        start = hit.start()
+        while start > 0 and text[start - 1].isdigit() and hit.start() - start < 3:
+            start -= 1
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def _touches_digits(text: str, start: int, end: int) -> bool:

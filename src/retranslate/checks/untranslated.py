@@ -5,6 +5,13 @@ any model: the month names, multipliers and a few units are a closed set. Other 
 (captions, sentences, names) are left for re-translation and reported; a name gets its
 transliteration as a suggestion, never as an automatic fix, since the English spelling of a
 name is a convention transliteration cannot know (Alma-Ata is Almaty).
+
+Russian left in Latin letters is reported too (untranslated/transliterated), with no fix:
+- a lower-case word the English list lacks, spelled the way Russian is transliterated ("ts",
+  "zh", "kh", "ja", "-ogo", "-enie"), that read back into Cyrillic is a Russian word pymorphy3
+  knows ("ostavlenija", "natsional");
+- a Russian abbreviation transliterated ("AZS", "GUMVD", "Zam."), from a short list of those
+  English news does not use (FSB, OMON and MVD are English usage and not on it).
 """
 
 from __future__ import annotations
@@ -47,6 +54,9 @@ _QUOTED_ON_PURPOSE = compile_later(
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
+    from retranslate.checks import transliterated
+
+    yield from transliterated.findings(ctx.document)
     text = ctx.document.text
     if text.isascii() or not _ANY_CYRILLIC.search(text):
         return  # every rule here needs a Cyrillic letter; most English files have none
@@ -153,7 +163,8 @@ def _with_evidence(ctx: CheckContext, finding: Finding) -> Finding:
 
 CHECK = Check(
     name="untranslated",
-    rules=("untranslated/date", "untranslated/number", "untranslated/name", "untranslated/text"),
+    rules=("untranslated/date", "untranslated/number", "untranslated/name", "untranslated/text",
+           "untranslated/transliterated"),
     run=run,
     description="Cyrillic left in the English: dates and amounts fixed by rule, the rest reported",
 )

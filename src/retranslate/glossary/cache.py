@@ -20,7 +20,7 @@ from retranslate.glossary.matcher import Matcher, remember
 from retranslate.glossary.model import Glossary
 
 # Bumped when what the cache file holds changes shape.
-_LAYOUT = 4  # 4: Entry.ambiguous
+_LAYOUT = 5  # 4: Entry.ambiguous; 5: Entry.rephrase
 
 
 def cache_dir() -> Path:

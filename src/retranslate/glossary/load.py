@@ -20,7 +20,8 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
 _STRING_LISTS = ("wrong", "source", "ambiguous", "accept", "ignore", "near", "not_near", "ok")
 _STRINGS = ("id", "target", "note", "category")
-_KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "inflect", "examples"})
+_KNOWN = frozenset({*_STRING_LISTS, *_STRINGS, "window", "autofix", "rephrase", "inflect",
+                    "examples"})
 _REQUIRED = ("id", "target", "note")
 
 
@@ -104,9 +105,11 @@ def _entry(table: Any, where: str, line: int) -> Entry:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
                                                   for v in value):
             raise fail(f"'{name}' must be a list of non-empty strings")
-    for name in ("autofix", "inflect"):
+    for name in ("autofix", "rephrase", "inflect"):
         if name in table and not isinstance(table[name], bool):
             raise fail(f"'{name}' must be true or false")
+    if table.get("autofix") and table.get("rephrase"):
+        raise fail("'rephrase' entries have no suggestion to apply: drop 'autofix'")
     window = table.get("window", 0)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise fail("'window' must be a whole number of characters, 0 for the whole document")
@@ -137,6 +140,7 @@ def _entry(table: Any, where: str, line: int) -> Entry:
         not_near=tuple(table.get("not_near", [])),
         window=window,
         autofix=table.get("autofix", False),
+        rephrase=table.get("rephrase", False),
         inflect=table.get("inflect", True),
         note=table["note"],
         examples=_examples(table.get("examples", []), fail),

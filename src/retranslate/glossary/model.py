@@ -27,6 +27,8 @@ class Entry:
     word (if any are given) and no `not_near` word within `window` characters of the match
     (0 means anywhere in the document). `accept` and `ignore` phrases shadow a wrong form inside
     them: "US Air Force Academy" is not a finding for "Air Force".
+    `rephrase` marks a calque no word swap can mend (Russian word order, a reversed subject):
+    the finding names `target` as a model rewrite but carries no suggestion to apply.
     """
 
     id: str
@@ -40,6 +42,7 @@ class Entry:
     not_near: tuple[str, ...] = ()
     window: int = 0
     autofix: bool = False
+    rephrase: bool = False
     inflect: bool = True
     note: str = ""
     examples: tuple[Example, ...] = ()

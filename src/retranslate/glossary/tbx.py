@@ -41,8 +41,8 @@ _UNMAPPED = frozenset({
     "transacNote", "date",
 })
 # Read and written back through the settings note; everything else of an entry has a TBX place.
-_EXTRA_FIELDS = ("ambiguous", "near", "not_near", "window", "autofix", "inflect", "ignore",
-                 "examples", "ok")
+_EXTRA_FIELDS = ("ambiguous", "near", "not_near", "window", "autofix", "rephrase", "inflect",
+                 "ignore", "examples", "ok")
 
 
 def _local(tag: Any) -> str:
@@ -187,7 +187,7 @@ def _typed_settings(settings: dict[str, Any], at: str) -> dict[str, Any]:
     for name in ("ambiguous", "near", "not_near", "ignore", "ok"):
         if name in settings:
             out[name] = tuple(str(v) for v in settings[name])
-    for name in ("autofix", "inflect"):
+    for name in ("autofix", "rephrase", "inflect"):
         if name in settings:
             out[name] = bool(settings[name])
     if "window" in settings:

@@ -29,6 +29,8 @@ def entry_toml(entry: Entry) -> str:
         lines.append(f"window = {entry.window}")
     if entry.autofix:
         lines.append("autofix = true")
+    if entry.rephrase:
+        lines.append("rephrase = true")
     if not entry.inflect:
         lines.append("inflect = false")
     if entry.category:

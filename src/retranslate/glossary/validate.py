@@ -38,7 +38,9 @@ def check_entry(entry: Entry) -> list[ExampleFailure]:
         fixed, count = fix_text(example.wrong, alone)
         if count == 0:
             failures.append(ExampleFailure(entry, f"finds nothing in example {example.wrong!r}"))
-        elif fixed != example.right:
+        elif entry.rephrase and fixed != example.wrong:
+            failures.append(ExampleFailure(entry, f"rephrase entry edits {example.wrong!r}"))
+        elif not entry.rephrase and fixed != example.right:
             failures.append(ExampleFailure(
                 entry, f"turns {example.wrong!r} into {fixed!r}, expected {example.right!r}"))
         if fix_text(example.right, alone)[1]:

@@ -38,6 +38,8 @@ def enforce_glossary(translation: str, source: str, glossary: Glossary) -> str:
         span = Span(match.start, match.end)
         for candidate in match.candidates:
             entry = entries[candidate.entry]
+            if entry.rephrase:
+                continue
             wanted = (mentions(source, entry.source) if entry.source
                       else conditions_hold(entry, translation, span))
             if wanted:
