@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from retranslate.checks import CheckContext, untranslated
 from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
@@ -57,6 +63,8 @@ def test_a_plain_check_imports_no_heavy_module(tmp_path) -> None:  # type: ignor
         # Only the command that runs is imported.
         assert not imported & {"retranslate.commands.fix", "retranslate.commands.align",
                                "retranslate.commands.model", "difflib"}
+        # One file needs no worker processes, and does not import what starts them.
+        assert "multiprocessing" not in imported
 
 
 def test_document_conditions_are_searched_once_per_file() -> None:
@@ -96,3 +104,139 @@ def test_the_cached_english_word_table_counts_as_the_word_list(tmp_path, monkeyp
         assert english._word_table() is not None, attempt
         assert [english.count(q) for q in queries] == [words.get(q.lower(), 0) for q in queries]
     assert list(tmp_path.glob("english-*.words"))
+
+
+# --- the speed work of issue 14: each fast path against the long way round --------------------
+
+_NAMEISH = st.text(alphabet="AaEeIiOoYyKkTtVvSsRrNn-", min_size=1, max_size=9).map(
+    lambda w: w[:1].upper() + w[1:])
+
+
+def _all_pairs_groups(counts: Counter[str], source_names: dict[str, str] | None) -> list[list[str]]:
+    """group_spellings as it was: every spelling compared with every other."""
+    from retranslate.checks.names import _common_word, _Groups, same_name
+    from retranslate.language.russian import name_key
+
+    spellings = sorted(counts)
+    groups = _Groups(spellings)
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1:]:
+            if source_names and a in source_names and b in source_names:
+                joined = source_names[a] == source_names[b] and \
+                    name_key(a)[-2:] == name_key(b)[-2:]
+            else:
+                joined = same_name(a, b) and not _common_word(a) and not _common_word(b)
+            if joined:
+                groups.union(a, b)
+    return groups.groups()
+
+
+@given(st.lists(_NAMEISH, max_size=40), st.data())
+@settings(max_examples=300, deadline=None)
+def test_names_compared_within_their_ending_group_as_all_against_all(
+        words: list[str], data: st.DataObject) -> None:
+    from retranslate.checks.names import group_spellings
+
+    counts = Counter(words)
+    source = {w: data.draw(st.sampled_from(["a", "b"])) for w in counts
+              if data.draw(st.booleans())} or None
+    assert group_spellings(counts, Glossary(), source) == _all_pairs_groups(counts, source)
+
+
+def test_names_grouped_as_all_against_all_on_real_news(corpus: Path) -> None:
+    from retranslate.checks.names import _NAME, group_spellings
+
+    texts = [corpus.read_text(), *(p.read_text() for p in (corpus.parent / "dev").glob("*.txt"))]
+    counts = Counter(m.group() for text in texts for m in _NAME.finditer(text))
+    groups = group_spellings(counts, Glossary())
+    assert groups == _all_pairs_groups(counts, None) and len(groups) >= 3
+
+
+def test_batch_and_check_share_one_list_of_names() -> None:
+    from retranslate.checks import names
+
+    document = decode(b"Later Tokaev met Tokayev in Almaty. Almaty slept.", "x.txt")
+    ctx = CheckContext(document, Glossary())
+    list(names.run(ctx))
+    batch = names.NameBatch()
+    _, seen = batch.summarize("x.txt", ctx)
+    assert ctx.shared(names.occurrences) is ctx.shared(names.occurrences)
+    assert set(seen) == {w for w, _ in names.occurrences(CheckContext(document, Glossary()))}
+
+
+def _line_at_by_search(text: str, offset: int) -> str:
+    """line_at as it was: looking back and forward from the offset."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    start = text.rfind("\r", start, offset) + 1 or start
+    cr = text.find("\r", offset, end)
+    return text[start:end if cr < 0 else cr]
+
+
+@given(st.lists(st.sampled_from(["a", "B c", "\n", "\r", "\r\n", "x" * 2500, " "]),
+                max_size=30).map("".join), st.data())
+@settings(max_examples=300, deadline=None)
+def test_line_at_by_bisection_is_line_at_by_search(text: str, data: st.DataObject) -> None:
+    from retranslate.language.english import line_at
+
+    for offset in sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6))):
+        assert line_at(text, offset) == _line_at_by_search(text, offset)
+    other = text + "\nmore"
+    assert line_at(other, len(other) - 1) == "more"  # a new text gets its own breaks
+
+
+def _conditions_by_regex(entry, text: str, span) -> bool:  # type: ignore[no-untyped-def]
+    """conditions_hold as it was: one regular expression per word list."""
+    from retranslate.glossary.conditions import _words_pattern
+
+    def present(words: tuple[str, ...]) -> bool:
+        lo, hi = ((max(0, span.start - entry.window), span.end + entry.window) if entry.window
+                  else (0, len(text)))
+        return _words_pattern(words).search(text, lo, hi) is not None
+
+    if entry.near and not present(entry.near):
+        return False
+    return not (entry.not_near and present(entry.not_near))
+
+
+def _conditional_entries():  # type: ignore[no-untyped-def]
+    from retranslate.glossary import glossary_for
+
+    return [e for e in glossary_for(()).entries if e.conditional]
+
+
+def test_condition_words_ruled_out_by_one_scan_as_by_each_search(corpus: Path) -> None:
+    from retranslate.glossary.conditions import conditions_hold
+    from retranslate.models import Span
+
+    entries = _conditional_entries()
+    texts = [corpus.read_text(), *(p.read_text() for p in (corpus.parent / "dev").glob("*.txt"))]
+    held = 0
+    for text in texts:
+        in_text: dict[tuple[str, ...], bool] = {}
+        for entry in entries:
+            for start in (0, len(text) // 2, max(0, len(text) - 5)):
+                span = Span(start, min(len(text), start + 5))
+                fast = conditions_hold(entry, text, span, in_text)
+                assert fast == _conditions_by_regex(entry, text, span), (entry.id, start)
+                held += fast
+    assert held > 100  # both outcomes are exercised
+
+
+_CONDITION_TEXT = st.lists(st.sampled_from([
+    "police", "POLICE", "Police", "church", "tear  gas", "tear\ngas", "riot", "rioters", "x",
+    " ", "\n", "é", "\u212a", "\u017f", "\u0130", "Protest", "prote\u017ft", "square",
+    "\u212aatholic", "catholic", "Catholics", "-", "_"]), max_size=30).map("".join)
+
+
+@given(_CONDITION_TEXT, st.integers(0, 100))
+@settings(max_examples=300, deadline=None)
+def test_condition_words_ruled_out_by_one_scan_on_generated_text(text: str, at: int) -> None:
+    from retranslate.glossary.conditions import conditions_hold
+    from retranslate.models import Span
+
+    start = min(at, len(text))
+    span = Span(start, min(len(text), start + 3))
+    for entry in _conditional_entries():
+        assert conditions_hold(entry, text, span) == _conditions_by_regex(entry, text, span)

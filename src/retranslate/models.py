@@ -181,6 +181,9 @@ class FileResult:
     batch: bool = False
     # The sentences `fix --retranslate` tried, in text order.
     retranslations: tuple[Retranslation, ...] = ()
+    # Where fixed_text differs from the text read: (start, end) in the text read, then (start,
+    # end) in fixed_text, in order; the diff is built from these lines, not the whole files.
+    changes: tuple[tuple[int, int, int, int], ...] = ()
 
     @property
     def changed(self) -> bool:

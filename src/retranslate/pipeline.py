@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from retranslate.checks import BatchHook, Check, CheckContext
+from retranslate.checks import BatchHook, Check, CheckContext, Observer
 from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.document import (
     BILINGUAL_FORMATS,
@@ -38,6 +38,8 @@ class Options:
     source: str | None = None
     source_pattern: str | None = None
     stdin_format: str = "text"
+    # Worker processes for a batch: 1 runs in this process, 0 means one per core.
+    jobs: int = 1
     # Also apply the suggestions of review-only findings (ruff's --unsafe-fixes).
     unsafe_fixes: bool = False
     # Phrases whose findings are never reported, and (rule or prefix, level) overrides.
@@ -79,7 +81,7 @@ def _family_enabled(family: str, options: Options) -> bool:
 
 def check_document(document: Document, glossary: Glossary, checks: Sequence[Check],
                    source: Document | None = None, options: Options = Options(),
-                   hooks: Sequence[BatchHook] = ()) -> list[Finding]:
+                   hooks: Sequence[Observer] = ()) -> list[Finding]:
     context = CheckContext(document, glossary, source)
     findings = settle(document, (f for check in checks for f in check.run(context)
                                  if rule_enabled(f.rule, options)), options)
@@ -117,6 +119,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
     the files of a run at once."""
     findings = check_document(document, glossary, checks, source, options)
     applied: list[Edit] = []
+    changes: list[tuple[int, int, int, int]] = []
 
     def applies(finding: Finding) -> bool:
         return finding.fixable or (options.unsafe_fixes and finding.suggestion is not None
@@ -135,6 +138,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
             done = {edit.span for edit in edits}
             waiting = _Waiting(moved_spans(
                 [f.span for f in wanted if applies(f) and f.span not in done], edits))
+            changes[:] = compose(changes, edits)
             current = _with_text(current, apply_edits(current.text, edits))
             remaining = check_document(current, glossary, checks, source, options)
             wanted = [f for f in remaining if applies(f) and waiting.touches(f.span)]
@@ -142,7 +146,35 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
 
     current, remaining = rounds(document, findings)
     return FileResult(document, tuple(findings), tuple(applied), current.text,
-                      remaining=tuple(remaining))
+                      remaining=tuple(remaining), changes=tuple(changes))
+
+
+def compose(changes: Sequence[tuple[int, int, int, int]],
+            edits: Sequence[Edit]) -> list[tuple[int, int, int, int]]:
+    """The changes so far followed by one round of edits (sorted, on the current text).
+
+    A change is (start, end) in the original text and (start, end) in the current one; edits
+    and changes that overlap or touch in the current text become one change.
+    """
+    items = sorted([(c[2], c[3], c[3] - c[2] - (c[1] - c[0]), False) for c in changes]
+                   + [(e.span.start, e.span.end, len(e.replacement) - len(e.span), True)
+                      for e in edits])
+    out: list[tuple[int, int, int, int]] = []
+    # current − original before the next item, and new − current (this round's edits so far).
+    drift = shift = 0
+    i = 0
+    while i < len(items):
+        start, end = items[i][0], items[i][1]
+        old_start, new_start = start - drift, start + shift
+        while i < len(items) and items[i][0] <= end:
+            end = max(end, items[i][1])
+            if items[i][3]:
+                shift += items[i][2]
+            else:
+                drift += items[i][2]
+            i += 1
+        out.append((old_start, end - drift, new_start, end + shift))
+    return out
 
 
 def moved_spans(spans: Sequence[Span], edits: Sequence[Edit]) -> list[Span]:
@@ -228,13 +260,30 @@ def read_pair(path: str, options: Options
         read_source(path, options), ()
 
 
+def process(path: str, glossary: Glossary, checks: Sequence[Check], options: Options, *,
+            fix: bool, hooks: Sequence[Observer] = ()) -> tuple[FileResult, tuple[str, ...]]:
+    """One file read, checked (and with `fix`, repaired), with the reader's notes on what it
+    passed over; raises RetranslateError on bad input."""
+    document, source, notes = read_pair(path, options)
+    if fix:
+        result = fix_document(document, glossary, checks, source, options)
+    else:
+        result = FileResult(document, tuple(check_document(document, glossary, checks, source,
+                                                           options, hooks)))
+    if source is not None:
+        result = dataclasses.replace(result, source_path=source.path)
+    return result, notes
+
+
 def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], options: Options,
         *, fix: bool, report: Callable[[RetranslateError], None],
         hooks: Sequence[BatchHook] = ()) -> Iterator[FileResult]:
     """Process files one at a time (memory stays flat over any batch); errors go to `report`.
 
     Batch hooks see each file as checked and report at the end; they are for `check` only,
-    since their findings point into files as they were read.
+    since their findings point into files as they were read. With `options.jobs` other than 1
+    the files are shared out to worker processes (`retranslate.parallel`); the results come back
+    in the same order, so the output is the same.
     """
     if fix and hooks:
         raise ValueError("batch hooks report on unchanged files; they do not run with fix")
@@ -242,22 +291,21 @@ def run(paths: Iterable[str], glossary: Glossary, checks: Sequence[Check], optio
     checks = [check for check in checks if check_enabled(check, options)]
     running = {check.run.__module__ for check in checks}
     hooks = [hook for hook in hooks if type(hook).__module__ in running]
-    for path in paths:
-        try:
-            document, source, notes = read_pair(path, options)
+    if options.jobs != 1:
+        from retranslate.parallel import run_parallel
+
+        yield from run_parallel(paths, glossary, checks, options, fix=fix, report=report,
+                                hooks=hooks)
+    else:
+        for path in paths:
+            try:
+                result, notes = process(path, glossary, checks, options, fix=fix, hooks=hooks)
+            except RetranslateError as err:
+                report(err)
+                continue
             for note in notes:
                 report(SkippedFile(note, path=path))
-            if fix:
-                result = fix_document(document, glossary, checks, source, options)
-            else:
-                result = FileResult(document, tuple(check_document(document, glossary, checks,
-                                                                   source, options, hooks)))
-        except RetranslateError as err:  # unreadable, or a bad ignore comment in it
-            report(err)
-            continue
-        if source is not None:
-            result = dataclasses.replace(result, source_path=source.path)
-        yield result
+            yield result
     yield from _batch_results(hooks, options, report)
 
 

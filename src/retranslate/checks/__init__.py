@@ -5,11 +5,15 @@ Adding one means writing the module and naming it in CHECK_MODULES; nothing else
 
 A check that needs the whole batch (names spelled one way in one file and another way in the
 next) may also expose `BATCH`: a zero-argument factory of an object with
-    observe(path: str, ctx: CheckContext) -> None   # once per file, after its checks ran
+    summarize(path: str, ctx: CheckContext) -> S    # once per file, after its checks ran
+    add(summary: S, glossary: Glossary) -> None     # the same summaries, in the files' order
     finish() -> list[tuple[str, Finding]]           # once, after the last file: (path, finding)
-`batch_hooks()` makes fresh ones for a run. Hooks keep summaries (counts, one span per name),
-never documents, so memory stays flat; their findings are reported, never fixed, since the
-files they point into have already been written or printed.
+`observe(path, ctx)` is `add(summarize(path, ctx), ctx.glossary)`. The two halves let `--jobs`
+summarise each file in the worker that checked it and add the (picklable, small) summaries in
+the main process in the files' order, so a parallel run ends in the same state as a serial one.
+`batch_hooks()` makes fresh ones for a run. Hooks keep bounded summaries, never documents, so
+memory stays flat; their findings are reported, never fixed, since the files they point into
+have already been written or printed.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from retranslate.glossary.model import Glossary
     from retranslate.models import Alignment, Document, Finding, Segment
+
+T = TypeVar("T")
 
 # Modules (under retranslate.checks) whose CHECK is run, in order. Order matters only for
 # ties between overlapping autofixes: an earlier check's fix wins.
@@ -40,6 +46,14 @@ class CheckContext:
         self.document = document
         self.glossary = glossary
         self.source = source
+        self._shared: dict[Callable[[CheckContext], Any], Any] = {}
+
+    def shared(self, compute: Callable[[CheckContext], T]) -> T:
+        """`compute(self)`, worked out once per file however many checks and hooks ask for it."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        result: T = self._shared[compute]
+        return result
 
     @cached_property
     def target_segments(self) -> list[Segment]:
@@ -137,8 +151,16 @@ def load_checks(names: Iterable[str] = CHECK_MODULES) -> list[Check]:
     return checks
 
 
-class BatchHook(Protocol):
+class Observer(Protocol):
+    """What sees each file after its checks ran: a batch hook, or a worker's stand-in for one."""
+
     def observe(self, path: str, ctx: CheckContext) -> None: ...
+
+
+class BatchHook(Observer, Protocol):
+    def summarize(self, path: str, ctx: CheckContext) -> Any: ...
+
+    def add(self, summary: Any, glossary: Glossary) -> None: ...
 
     def finish(self) -> list[tuple[str, Finding]]: ...
 

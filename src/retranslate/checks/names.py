@@ -19,6 +19,7 @@ forms are left to the glossary check, so no span is reported twice.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -69,8 +70,6 @@ def _after_opening(text: str, offset: int, starts: set[int]) -> bool:
 
 
 def same_name(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
     from retranslate.language.russian import name_key
 
     if a.count("-") != b.count("-"):
@@ -78,8 +77,11 @@ def same_name(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     if ka == kb or _belarusian_and_russian(ka, kb):
         return True
-    return (min(len(ka), len(kb)) >= 5 and ka[0] == kb[0] and ka[-2:] == kb[-2:]
-            and fuzz.ratio(ka, kb) >= _SIMILAR)
+    if not (min(len(ka), len(kb)) >= 5 and ka[0] == kb[0] and ka[-2:] == kb[-2:]):
+        return False
+    from rapidfuzz import fuzz  # only now: a hook's short file rarely gets this far
+
+    return fuzz.ratio(ka, kb) >= _SIMILAR
 
 
 def _belarusian_and_russian(ka: str, kb: str) -> bool:
@@ -125,16 +127,24 @@ def group_spellings(counts: Counter[str], glossary: Glossary,
 
     spellings = sorted(counts)
     groups = _Groups(spellings)
-    for i, a in enumerate(spellings):
-        for b in spellings[i + 1:]:
-            if source_names and a in source_names and b in source_names:
-                # Following one Russian name, the endings must still agree (not Ivanov/Ivanova).
-                joined = source_names[a] == source_names[b] and \
-                    name_key(a)[-2:] == name_key(b)[-2:]
-            else:
-                joined = same_name(a, b) and not _common_word(a) and not _common_word(b)
-            if joined:
-                groups.union(a, b)
+    # Every join below needs the keys' last but one letters to agree (equal keys, equal endings,
+    # or Lukashenka/Lukashenko), so only spellings that share it are compared: the same pairs as
+    # all against all, without most of the quadratic cost.
+    by_ending: dict[str, list[str]] = {}
+    for spelling in spellings:
+        by_ending.setdefault(name_key(spelling)[-2:-1], []).append(spelling)
+    for bucket in by_ending.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if source_names and a in source_names and b in source_names:
+                    # Following one Russian name, the endings must still agree (not
+                    # Ivanov/Ivanova).
+                    joined = source_names[a] == source_names[b] and \
+                        name_key(a)[-2:] == name_key(b)[-2:]
+                else:
+                    joined = same_name(a, b) and not _common_word(a) and not _common_word(b)
+                if joined:
+                    groups.union(a, b)
     for target, wrong in _name_pairs(glossary):
         if target in counts and wrong in counts:
             groups.union(target, wrong)
@@ -149,13 +159,20 @@ def _common_word(word: str) -> bool:
     return english.available() and english.count(word) > 0
 
 
-def _name_pairs(glossary: Glossary) -> Iterator[tuple[str, str]]:
-    """(preferred, other) spellings from entries whose target and wrong forms are names."""
-    for entry in glossary.entries:
-        if _is_name(entry.target):
-            for wrong in entry.wrong:
-                if _is_name(wrong):
-                    yield entry.target, wrong
+def _name_pairs(glossary: Glossary) -> tuple[tuple[str, str], ...]:
+    """(preferred, other) spellings from entries whose target and wrong forms are names.
+
+    Asked several times per file, so worked out once per glossary (the last one asked about).
+    """
+    if _pairs_of and _pairs_of[0][0] is glossary:
+        return _pairs_of[0][1]
+    pairs = tuple((entry.target, wrong) for entry in glossary.entries if _is_name(entry.target)
+                  for wrong in entry.wrong if _is_name(wrong))
+    _pairs_of[:] = [(glossary, pairs)]
+    return pairs
+
+
+_pairs_of: list[tuple[Glossary, tuple[tuple[str, str], ...]]] = []
 
 
 def _is_name(phrase: str) -> bool:
@@ -200,7 +217,7 @@ def _source_names(ctx: CheckContext, spellings: Iterable[str]) -> dict[str, str]
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    names = occurrences(ctx)
+    names = ctx.shared(occurrences)  # the batch hook reads the same list
     counts = Counter(word for word, _ in names)
     groups = group_spellings(counts, ctx.glossary, _source_names(ctx, counts))
     left_to_glossary = _glossary_wrong(ctx.glossary)
@@ -263,40 +280,71 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:i]
 
 
+# names/batch remembers where a spelling occurs in its first this-many files only; past that the
+# files using it are counted, not kept. Memory so grows with the batch's distinct names (each at
+# most this many places), not with its number of files. Below the bound every file is reported.
+MAX_FILES_PER_SPELLING = 32
+
+# What a file tells the batch: its path, and each name's count and first span.
+NameSummary = tuple[str, dict[str, tuple[int, int, int]]]
+
+
 class NameBatch:
-    """Across a batch: spellings that differ between files. Keeps counts and one span each."""
+    """Across a batch: spellings that differ between files.
+
+    Keeps each spelling's total count, its first MAX_FILES_PER_SPELLING places (file number and
+    first span), and for the files those places are in, the set of names they use.
+    """
 
     def __init__(self) -> None:
-        self.files: dict[str, dict[str, tuple[int, int, int]]] = {}
+        self.total: Counter[str] = Counter()
+        self.places: dict[str, list[tuple[int, int, int]]] = {}
+        self.kept: dict[int, tuple[str, frozenset[str]]] = {}
+        self.files = 0
         self.glossary = Glossary()
 
-    def observe(self, path: str, ctx: CheckContext) -> None:
+    def summarize(self, path: str, ctx: CheckContext) -> NameSummary:
         seen: dict[str, tuple[int, int, int]] = {}
-        for word, span in occurrences(ctx):
+        for word, span in ctx.shared(occurrences):
             count, start, end = seen.get(word, (0, span.start, span.end))
             seen[word] = (count + 1, start, end)
-        self.files[path] = seen
-        self.glossary = ctx.glossary
+        return path, seen
+
+    def add(self, summary: NameSummary, glossary: Glossary) -> None:
+        path, seen = summary
+        index, keep = self.files, False
+        self.files += 1
+        names = frozenset(sys.intern(word) for word in seen)
+        for word, (count, start, end) in seen.items():
+            word = sys.intern(word)
+            self.total[word] += count
+            places = self.places.setdefault(word, [])
+            if len(places) < MAX_FILES_PER_SPELLING:
+                places.append((index, start, end))
+                keep = True
+        if keep:
+            self.kept[index] = (path, names)
+        self.glossary = glossary
+
+    def observe(self, path: str, ctx: CheckContext) -> None:
+        self.add(self.summarize(path, ctx), ctx.glossary)
 
     def finish(self) -> list[tuple[str, Finding]]:
-        total: Counter[str] = Counter()
-        for seen in self.files.values():
-            for word, (count, _, _) in seen.items():
-                total[word] += count
         out: list[tuple[str, Finding]] = []
-        for group in group_spellings(total, self.glossary):
-            best, by_glossary = preferred(group, total, self.glossary)
-            for path, seen in self.files.items():
+        for group in group_spellings(self.total, self.glossary):
+            best, by_glossary = preferred(group, self.total, self.glossary)
+            places = sorted((index, word, start, end) for word in group if word != best
+                            for index, start, end in self.places.get(word, ()))
+            for index, word, start, end in places:
+                path, names = self.kept[index]
                 # A file that mixes spellings was reported by `run` already.
-                present = [w for w in group if w in seen]
-                if len(present) != 1 or present[0] == best:
+                if sum(w in names for w in group) != 1:
                     continue
-                word = present[0]
-                _, start, end = seen[word]
                 out.append((path, Finding(
                     rule="names/batch", span=Span(start, end), severity=Severity.WARNING,
                     message=f"“{word}” here; other files in this run spell it “{best}” "
-                            f"({total[best]}×)" + (", as the glossary does" if by_glossary else ""),
+                            f"({self.total[best]}×)"
+                            + (", as the glossary does" if by_glossary else ""),
                     text=word, suggestion=best, autofix=False)))
         return out
 

@@ -135,25 +135,48 @@ def stands_alone(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w'’.-]){re.escape(word)}(?![\w-])", text) is not None
 
 
+@lru_cache(maxsize=512)
 def looks_like_code(line: str) -> bool:
     """Whether a line carries code, where identifiers may be glued or dotted on purpose."""
     return _CODE.search(line) is not None
 
 
 def line_at(text: str, offset: int) -> str:
-    """The line of `text` holding `offset`, without its newline.
+    """The line of `text` holding `offset`, without its newline: the run of characters between
+    the line breaks (LF or CR) around it.
 
-    A carriage return is looked for only inside the "\\n" line: searching the whole text for
-    one that a Unix file never has made every call, and so every check, quadratic.
+    The breaks of a text are listed once (`_breaks`) and found by bisection, and a long line is
+    cut out once and handed back again: on a one-line file, looking back and forward from each
+    offset, as every check asks about its candidates, was quadratic.
     """
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    end = len(text) if end < 0 else end
-    start = text.rfind("\r", start, offset) + 1 or start
-    cr = text.find("\r", offset, end)
-    return text[start:end if cr < 0 else cr]
+    breaks, long_lines = _breaks(text)
+    i = bisect.bisect_left(breaks, offset)
+    start = breaks[i - 1] + 1 if i else 0
+    end = breaks[i] if i < len(breaks) else len(text)
+    if end - start < _LONG_LINE:
+        return text[start:end]
+    if start not in long_lines:
+        long_lines[start] = text[start:end]
+    return long_lines[start]
 
 
+_LONG_LINE = 2000
+_breaks_of: list[tuple[str, Sequence[int], dict[int, str]]] = []
+
+
+def _breaks(text: str) -> tuple[Sequence[int], dict[int, str]]:
+    """The offsets of every CR and LF in `text`, and its long lines as cut so far (last text)."""
+    if _breaks_of and _breaks_of[0][0] is text:
+        return _breaks_of[0][1], _breaks_of[0][2]
+    breaks = array.array("q", (m.start() for m in _LINE_BREAK.finditer(text)))
+    _breaks_of[:] = [(text, breaks, {})]
+    return breaks, _breaks_of[0][2]
+
+
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
+@lru_cache(maxsize=512)
 def is_heading(line: str) -> bool:
     """A headline in title case or all capitals, where capitals mean nothing about names.
 

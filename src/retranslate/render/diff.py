@@ -6,15 +6,18 @@ exactly; lines are split on LF only, as git and patch split them.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import itertools
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 
 from retranslate.files.document import encode
 from retranslate.models import FileResult
 
 _NO_NEWLINE = b"\n\\ No newline at end of file\n"
+CONTEXT = 3  # lines of context around each change, as diff -u and git write
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -67,9 +70,107 @@ def unified_diff(result: FileResult) -> bytes:
     name = os.fsencode(display_path(document.path))
     out = [b"--- " + header_name(b"a/" + name) + b"\n",
            b"+++ " + header_name(b"b/" + name) + b"\n"]
-    hunks = difflib.diff_bytes(difflib.unified_diff, old, new, lineterm=b"\n", n=3)
+    if result.changes and _lines_follow_characters(document.encoding):
+        hunks: Iterable[bytes] = _hunks(old, new, _line_ranges(document.text, result.fixed_text,
+                                                                result.changes))
+    else:  # no record of where the edits went, or an encoding whose bytes hide the newlines
+        hunks = itertools.islice(
+            difflib.diff_bytes(difflib.unified_diff, old, new, lineterm=b"\n", n=CONTEXT), 2, None)
     # difflib's own ---/+++ lines are dropped; touching any other line that starts with "---"
     # would touch a removed line of text such as "-- signature".
-    for line in itertools.islice(hunks, 2, None):
+    for line in hunks:
         out.append(line if line.endswith(b"\n") else line + _NO_NEWLINE)
     return b"".join(out)
+
+
+def _lines_follow_characters(encoding: str) -> bool:
+    """Whether byte line i is character line i: LF is byte 0x0A and no other character has it."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return not name.startswith(("utf-16", "utf-32")) and "\n".encode(name) == b"\n"
+
+
+# (first, end) old lines, then (first, end) new lines: a stretch where the files differ.
+Block = tuple[int, int, int, int]
+
+
+def _line_ranges(old: str, new: str, changes: Iterable[tuple[int, int, int, int]]) -> list[Block]:
+    """The lines each change touches, in both texts, merged where they share a line.
+
+    A change's lines run from the line its start is on to the line holding the first character
+    after it, in each text: the text before and after is the same in both, so those lines end
+    at the same newline. Line numbers are counted from the previous change only: linear.
+    """
+    old_lines = _line_counter(old)
+    new_lines = _line_counter(new)
+    blocks: list[Block] = []
+    for old_start, old_end, new_start, new_end in changes:
+        block = (old_lines(old_start), old_lines(old_end) + 1,
+                 new_lines(new_start), new_lines(new_end) + 1)
+        if blocks and (block[0] < blocks[-1][1] or block[2] < blocks[-1][3]):
+            last = blocks.pop()
+            block = (last[0], block[1], last[2], block[3])
+        blocks.append(block)
+    return blocks
+
+
+def _line_counter(text: str) -> Callable[[int], int]:
+    """The number of the line holding `offset`, for offsets asked in increasing order."""
+    at = [0, 0]  # offset, line there
+
+    def line(offset: int) -> int:
+        at[1] += text.count("\n", at[0], offset)
+        at[0] = offset
+        return at[1]
+    return line
+
+
+def _hunks(old: list[bytes], new: list[bytes], blocks: list[Block]) -> Iterator[bytes]:
+    """Unified hunks as difflib writes them: three lines of context, joined when 6 or fewer
+    unchanged lines separate two stretches."""
+    trimmed: list[Block] = []
+    for a0, a1, b0, b1 in blocks:
+        a1, b1 = min(a1, len(old)), min(b1, len(new))
+        while a0 < a1 and b0 < b1 and old[a0] == new[b0]:
+            a0, b0 = a0 + 1, b0 + 1
+        while a0 < a1 and b0 < b1 and old[a1 - 1] == new[b1 - 1]:
+            a1, b1 = a1 - 1, b1 - 1
+        if trimmed and a0 == trimmed[-1][1] and b0 == trimmed[-1][3]:
+            # Changed lines next to changed lines: one block, all removals then all additions,
+            # as difflib writes them.
+            a0, b0 = trimmed.pop()[0::2]
+        if a0 < a1 or b0 < b1:
+            trimmed.append((a0, a1, b0, b1))
+    group: list[Block] = []
+    for block in trimmed:
+        if group and block[0] - group[-1][1] > 2 * CONTEXT:
+            yield from _hunk(old, new, group)
+            group = []
+        group.append(block)
+    if group:
+        yield from _hunk(old, new, group)
+
+
+def _hunk(old: list[bytes], new: list[bytes], group: list[Block]) -> Iterator[bytes]:
+    a_first = max(0, group[0][0] - CONTEXT)
+    b_first = group[0][2] - (group[0][0] - a_first)
+    a_end = min(len(old), group[-1][1] + CONTEXT)
+    b_end = group[-1][3] + (a_end - group[-1][1])
+    yield b"@@ -%s +%s @@\n" % (_range(a_first, a_end), _range(b_first, b_end))
+    at = a_first
+    for a0, a1, b0, b1 in group:
+        yield from (b" " + line for line in old[at:a0])
+        yield from (b"-" + line for line in old[a0:a1])
+        yield from (b"+" + line for line in new[b0:b1])
+        at = a1
+    yield from (b" " + line for line in old[at:a_end])
+
+
+def _range(start: int, end: int) -> bytes:
+    """difflib's unified range: "3" for one line, "3,0" after line 3 for none, else "3,4"."""
+    length = end - start
+    if length == 1:
+        return b"%d" % (start + 1)
+    return b"%d,%d" % (start if not length else start + 1, length)

@@ -156,10 +156,12 @@ class RetranslationStage:
             remaining.append(_moved(pending, shift))
             pending = next(old_findings, None)
         pieces.append(document.text[cursor:])
+        # The substitution rounds' change list no longer describes the text, so the diff is
+        # made from the whole files (`changes` empty), as before line-range diffs.
         return dataclasses.replace(result, fixed_text="".join(pieces), edits=tuple(applied),
                                    remaining=tuple(sorted(remaining,
                                                           key=lambda f: f.span.start)),
-                                   retranslations=tuple(records))
+                                   retranslations=tuple(records), changes=())
 
     def _window(self, sentence: str, evidence: str | None) -> tuple[Document, Document | None]:
         """A sentence as a document of its own, with its source sentence as the source."""
