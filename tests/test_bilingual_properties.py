@@ -154,6 +154,7 @@ DAMAGE = st.sampled_from(["<", ">", "&", '"', "'", "]]>", "<!--", "-->", "\\", "
 def test_damaged_files_give_a_clean_error_or_a_valid_fix(name: str, cut: float, insert: str,
                                                           drop: int) -> None:
     from retranslate.errors import RetranslateError
+    from retranslate.files.document import BILINGUAL_FORMATS
     from retranslate.pipeline import Options, run
 
     raw = (BILINGUAL / name).read_bytes()
@@ -171,6 +172,10 @@ def test_damaged_files_give_a_clean_error_or_a_valid_fix(name: str, cut: float, 
                            report=errors.append))
         for result in results:
             assert result.fixed_text is not None
+            if result.document.format not in BILINGUAL_FORMATS:
+                # Damage that makes a .ts root no longer <TS> leaves TypeScript-like plain
+                # text, fixed as such: there are no units to read back.
+                continue
             fixed = result.document.bom + result.fixed_text.encode(result.document.encoding)
             # What was read can be read again once fixed, with the same units.
             assert [u.id for u in bilingual.read_units(str(path), fixed)] == \
