@@ -114,19 +114,13 @@ _NAMEISH = st.text(alphabet="AaEeIiOoYyKkTtVvSsRrNn-", min_size=1, max_size=9).m
 
 def _all_pairs_groups(counts: Counter[str], source_names: dict[str, str] | None) -> list[list[str]]:
     """group_spellings as it was: every spelling compared with every other."""
-    from retranslate.checks.names import _common_word, _Groups, same_name
-    from retranslate.language.russian import name_key
+    from retranslate.checks.names import _Groups, joined
 
     spellings = sorted(counts)
     groups = _Groups(spellings)
     for i, a in enumerate(spellings):
         for b in spellings[i + 1:]:
-            if source_names and a in source_names and b in source_names:
-                joined = source_names[a] == source_names[b] and \
-                    name_key(a)[-2:] == name_key(b)[-2:]
-            else:
-                joined = same_name(a, b) and not _common_word(a) and not _common_word(b)
-            if joined:
+            if joined(a, b, source_names):
                 groups.union(a, b)
     return groups.groups()
 

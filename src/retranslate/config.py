@@ -67,12 +67,6 @@ def find_configs(start: Path) -> list[Path]:
     return []
 
 
-def find_config(start: Path) -> Path | None:
-    """The settings file a run reads: the first of `find_configs`."""
-    found = find_configs(start)
-    return found[0] if found else None
-
-
 def _has_section(pyproject: Path) -> bool:
     try:
         return b"[tool.retranslate" in pyproject.read_bytes()

@@ -136,19 +136,22 @@ def group_spellings(counts: Counter[str], glossary: Glossary,
     for bucket in by_ending.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
-                if source_names and a in source_names and b in source_names:
-                    # Following one Russian name, the endings must still agree (not
-                    # Ivanov/Ivanova).
-                    joined = source_names[a] == source_names[b] and \
-                        name_key(a)[-2:] == name_key(b)[-2:]
-                else:
-                    joined = same_name(a, b) and not _common_word(a) and not _common_word(b)
-                if joined:
+                if joined(a, b, source_names):
                     groups.union(a, b)
     for target, wrong in _name_pairs(glossary):
         if target in counts and wrong in counts:
             groups.union(target, wrong)
     return groups.groups()
+
+
+def joined(a: str, b: str, source_names: dict[str, str] | None) -> bool:
+    """Whether two spellings are one name: the same Russian name behind both with endings that
+    agree (not Ivanov/Ivanova), or, without that, alike by `same_name` and not English words."""
+    from retranslate.language.russian import name_key
+
+    if source_names and a in source_names and b in source_names:
+        return source_names[a] == source_names[b] and name_key(a)[-2:] == name_key(b)[-2:]
+    return same_name(a, b) and not _common_word(a) and not _common_word(b)
 
 
 def _common_word(word: str) -> bool:

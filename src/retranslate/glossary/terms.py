@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from retranslate.glossary.model import Entry
-
 # Language names some tools write instead of codes, by the code they stand for.
 _LANGUAGE_NAMES = {"russian": "ru", "english": "en", "русский": "ru", "английский": "en"}
 _WRONG_STATUS = ("deprecated", "superseded", "forbidden", "notrecommended", "obsolete")
@@ -84,7 +82,3 @@ def unique_terms(terms: list[str]) -> tuple[str, ...]:
 def without(terms: tuple[str, ...], *others: str) -> tuple[str, ...]:
     taken = {" ".join(o.casefold().split()) for o in others}
     return tuple(t for t in terms if " ".join(t.casefold().split()) not in taken)
-
-
-def is_importable(entry: Entry) -> bool:
-    return bool(entry.wrong or entry.source)
