@@ -234,3 +234,18 @@ def test_condition_words_ruled_out_by_one_scan_on_generated_text(text: str, at: 
     span = Span(start, min(len(text), start + 3))
     for entry in _conditional_entries():
         assert conditions_hold(entry, text, span) == _conditions_by_regex(entry, text, span)
+
+
+def test_a_glossary_hashes_once_and_pickles_without_its_hash() -> None:
+    """Checks key per-glossary tables on the glossary; its hash is worked out once, by value."""
+    import pickle
+
+    from retranslate.glossary import default_glossary_path
+    from retranslate.glossary.load import load_glossary
+
+    glossary = load_glossary([default_glossary_path()])
+    assert hash(glossary) == hash((glossary.entries, glossary.origins))
+    assert glossary.__dict__["_hash"] == hash(glossary)
+    copy = pickle.loads(pickle.dumps(glossary))
+    assert "_hash" not in copy.__dict__
+    assert copy == glossary and hash(copy) == hash(glossary)

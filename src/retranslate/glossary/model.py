@@ -81,5 +81,18 @@ class Glossary:
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
 
+    def __hash__(self) -> int:
+        # Checks key their per-glossary tables on the glossary (functools caches); hashing
+        # every entry on every file's lookup cost more than the checks themselves.
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.entries, self.origins))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict[str, object]:
+        # A string's hash differs from one process to the next: never pickle the cached one.
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
     def __len__(self) -> int:
         return len(self.entries)
