@@ -1,4 +1,4 @@
-"""What makes a pre-commit start fast changes nothing a run finds: the compiled-pattern cache."""
+"""What makes a pre-commit start fast changes nothing a run finds: the start-up cache."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 _PROBE = r"""
 import importlib, re, sys
 plain = re._compiler.compile
-from retranslate import regex_cache
-regex_cache.install()
+from retranslate import startup
+startup.install()
 from retranslate.checks import CHECK_MODULES
 shapes = [
     (r"(?P<n>\d+)\s*тыс\.?", re.IGNORECASE), (r"\bthe\b(?=\s+[A-Z])", 0),
@@ -30,7 +30,7 @@ for name in CHECK_MODULES:
         if isinstance(value, re.Pattern):
             same.append(re.compile(value.pattern, value.flags) == plain(value.pattern, value.flags))
             same.append(value == plain(value.pattern, value.flags))
-print(len(regex_cache._new), len(same), all(same))
+print(sum(isinstance(k, tuple) for k in startup._new), len(same), all(same))
 """
 
 
@@ -45,19 +45,19 @@ def _probe(cache: Path) -> tuple[int, int, bool]:
 def test_patterns_from_the_cache_equal_those_re_compiles(tmp_path: Path) -> None:
     afresh, compared, equal = _probe(tmp_path)
     assert equal and afresh > 50 and compared > 100
-    assert len(list(tmp_path.glob("regex-*.marshal"))) == 1
+    assert len(list(tmp_path.glob("startup-*.marshal"))) == 1
     afresh, compared_again, equal = _probe(tmp_path)  # now every one comes from the file
     assert equal and compared_again == compared
     assert afresh == 0
 
 
-def test_a_damaged_or_missing_pattern_cache_changes_no_finding(tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+def test_a_damaged_or_missing_pattern_cache_changes_no_finding(tmp_path: Path, cli,
                                                                corpus: Path) -> None:
     cache = tmp_path / "cache"
     env = {"RETRANSLATE_CACHE_DIR": str(cache)}
     cold = cli("check", "--format", "json", str(corpus), env=env)
     assert cold.returncode == 1 and b'"rule"' in cold.stdout, cold.stderr
-    (pattern_file,) = cache.glob("regex-*.marshal")
+    (pattern_file,) = cache.glob("startup-*.marshal")
     warm = cli("check", "--format", "json", str(corpus), env=env)
     assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout,
                                                             cold.stderr)
@@ -67,3 +67,61 @@ def test_a_damaged_or_missing_pattern_cache_changes_no_finding(tmp_path: Path, c
         assert (damaged.returncode, damaged.stdout, damaged.stderr) == (
             cold.returncode, cold.stdout, cold.stderr)
     assert pattern_file.stat().st_size > 10_000  # rewritten whole by the run after the damage
+
+
+# Every dataclass of the modules a check imports, as its methods came out: their code (bytes,
+# constants, names), defaults and annotations, and how instances compare, hash and print.
+_DATACLASSES = r"""
+import dataclasses, hashlib, importlib, sys
+if sys.argv[1] == "cached":
+    from retranslate import startup
+    startup.install()
+import retranslate.commands.check, retranslate.commands.fix, retranslate.pipeline
+from retranslate.checks import CHECK_MODULES, load_checks
+load_checks()
+from retranslate.models import Finding, Severity, Span
+digest = hashlib.sha256()
+count = 0
+for name, module in sorted(sys.modules.items()):
+    if not name.startswith("retranslate"):
+        continue
+    for cls in sorted((v for v in vars(module).values() if dataclasses.is_dataclass(v)
+                       and isinstance(v, type)), key=lambda c: c.__qualname__):
+        count += 1
+        for attr in sorted(vars(cls)):
+            fn = getattr(vars(cls)[attr], "__code__", None)
+            if fn is not None and getattr(vars(cls)[attr], "__qualname__", "").startswith(
+                    "__create_fn__"):
+                digest.update(repr((cls.__qualname__, attr, fn.co_code, fn.co_consts,
+                                    fn.co_names, fn.co_varnames,
+                                    vars(cls)[attr].__defaults__,
+                                    sorted(vars(cls)[attr].__annotations__))).encode())
+        digest.update(repr(cls.__doc__).encode())
+a, b = Span(1, 4), Span(1, 4)
+finding = Finding("x/y", a, Severity.INFO, "m", "t")
+facts = (a == b, hash(a) == hash(b), a < Span(2, 3), repr(finding),
+         finding == Finding("x/y", b, Severity.INFO, "m", "t"))
+try:
+    a.start = 3
+except dataclasses.FrozenInstanceError:
+    facts += ("frozen",)
+print(count, digest.hexdigest(), facts)
+if sys.argv[1] == "cached":  # how many methods were compiled afresh
+    print(sum(isinstance(k, str) for k in startup._new), file=sys.stderr)
+"""
+
+
+def test_dataclasses_built_from_the_cache_are_those_dataclasses_builds(tmp_path: Path) -> None:
+    def run(mode: str) -> tuple[str, str]:
+        env = {**os.environ, "RETRANSLATE_CACHE_DIR": str(tmp_path)}
+        done = subprocess.run([sys.executable, "-c", _DATACLASSES, mode], env=env,
+                              capture_output=True, text=True, check=True)
+        return done.stdout, done.stderr.strip()
+
+    plain, _ = run("plain")
+    assert int(plain.split()[0]) > 20 and "frozen" in plain
+    filling, compiled = run("cached")
+    assert filling == plain and int(compiled) > 60
+    assert list(tmp_path.glob("startup-*.marshal"))
+    from_cache, compiled = run("cached")
+    assert from_cache == plain and compiled == "0"

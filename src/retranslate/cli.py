@@ -7,9 +7,9 @@ import importlib
 import os
 import sys
 
-from retranslate import regex_cache
+from retranslate import startup
 
-regex_cache.install()  # before click and the checks compile their patterns
+startup.install()  # before click, models and the checks compile patterns and dataclasses
 
 import click  # noqa: E402
 
@@ -33,7 +33,7 @@ class _Commands(click.Group):
         command: click.Command = getattr(
             importlib.import_module(f"retranslate.commands.{cmd_name}"), cmd_name)
         if cmd_name not in ("check", "fix"):
-            start_up_over()  # check and fix say so themselves, once the glossary is loaded
+            startup.over()  # check and fix say so themselves, once the glossary is loaded
         return command
 
 
@@ -59,20 +59,8 @@ def cli(color: str | None) -> None:
     """
 
 
-def start_up_over() -> None:
-    """Collect garbage again, leaving out what start-up made (modules, glossary, checks).
-
-    `main` starts with collection off: importing the checks and unpickling the glossary make
-    tens of thousands of objects and no garbage, and collecting them cost a tenth of a hook run.
-    Frozen, they are never scanned again (and forked workers share their pages untouched).
-    """
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
 def main() -> None:
-    gc.disable()  # until start_up_over()
+    gc.disable()  # until startup.over(); the `retranslate` command's launcher did it already
     try:
         cli.main(prog_name="retranslate", standalone_mode=False)
     except click.exceptions.Abort:

@@ -15,8 +15,8 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from retranslate import startup
 from retranslate.checks import Check, batch_hooks, load_checks
-from retranslate.cli import start_up_over
 from retranslate.config import SEVERITIES, Config, discover
 from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.discover import walk
@@ -220,7 +220,7 @@ class Batch:
         self.failed = False
         # Spellings that differ between files: only `check` sees the batch as it was read.
         self.hooks = [] if fix or not hooks else batch_hooks()
-        start_up_over()
+        startup.over()
 
     def _report(self, err: RetranslateError) -> None:
         if not isinstance(err, SkippedFile):

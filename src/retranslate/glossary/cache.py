@@ -18,7 +18,7 @@ from retranslate.errors import GlossaryError
 from retranslate.glossary.load import glossary_files, load_glossary
 from retranslate.glossary.matcher import Matcher, remember
 from retranslate.glossary.model import Glossary
-from retranslate.regex_cache import cache_dir
+from retranslate.startup import cache_dir
 
 # Bumped when what the cache file holds changes shape.
 _LAYOUT = 6  # 4: ambiguous; 5: rephrase; 6: override, disabled, near_renderings
