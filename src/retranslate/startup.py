@@ -39,11 +39,22 @@ from typing import Any
 
 # Entries kept at most: beyond this (patterns built from user input, say) a run starts afresh.
 _LIMIT = 2000
-_LAYOUT = 3  # 2: programs packed as bytes; 3: dataclass methods
+_LAYOUT = 4  # 2: programs packed as bytes; 3: dataclass methods; 4: values marshalled
 
 # (pattern, flags) → what `_sre.compile` takes after the pattern; source text → code object.
-_known: dict[Any, Any] = {}
+# Those read from the file stay marshalled until asked for: a run uses a fraction of them.
+_known: dict[Any, bytes] = {}
 _new: dict[Any, Any] = {}
+
+
+def _get(key: Any) -> Any:
+    blob = _known.get(key)
+    if blob is None:
+        return None
+    try:
+        return marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return None
 
 
 def cache_dir() -> Path:
@@ -88,7 +99,7 @@ def _cached_exec(source: Any, globals: Any = None, locals: Any = None) -> None:
     if not isinstance(source, str):
         exec(source, globals, locals)
         return
-    code = _known.get(source)
+    code = _get(source)
     if not isinstance(code, types.CodeType):
         code = compile(source, "<string>", "exec", dont_inherit=True)
         _new[source] = code
@@ -108,13 +119,13 @@ def _cached_compiler(compiler: Any) -> Any:
         if not isinstance(p, (str, bytes)) or flags & re.DEBUG:
             return original(p, flags)
         key = (p, flags)
-        known = _known.get(key)
+        known = _get(key)
         if isinstance(known, tuple):
             try:
                 flags_in_force, code, *groups = known
                 return _sre.compile(p, flags_in_force, array("I", code).tolist(), *groups)
             except (TypeError, ValueError, RuntimeError):
-                del _known[key]
+                _known.pop(key, None)
         compiled = original(p, flags)
         try:
             parsed = parse(p, flags)
@@ -138,7 +149,8 @@ def _cached_compiler(compiler: Any) -> Any:
 def _save(path: Path) -> None:
     if not _new:
         return
-    entries = {**_known, **_new} if len(_known) + len(_new) <= _LIMIT else dict(_new)
+    fresh = {key: marshal.dumps(value) for key, value in _new.items()}
+    entries = {**_known, **fresh} if len(_known) + len(fresh) <= _LIMIT else fresh
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -146,7 +158,7 @@ def _save(path: Path) -> None:
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass  # a read-only cache folder costs the next run its compile time, nothing else
-    _known.update(_new)
+    _known.update(fresh)
     _new.clear()
 
 

@@ -11,7 +11,6 @@ from typing import Any
 from retranslate.config import toml
 from retranslate.errors import GlossaryError
 from retranslate.glossary.model import Entry, Example, Glossary
-from retranslate.glossary.validate import refuse_cycles
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
@@ -57,6 +56,8 @@ def load_glossary(paths: Iterable[str | Path]) -> Glossary:
         check_bounds(entry)
     entries = with_known_renderings_near(resolve_overrides(entries))
     check_consistency(entries)
+    from retranslate.glossary.validate import refuse_cycles  # a cached glossary needs none
+
     refuse_cycles(entries)
     return Glossary(tuple(entries), tuple(origins))
 
