@@ -26,11 +26,15 @@ Each rule looks for one shape and then rules out what native text writes that wa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
 
 from retranslate.checks import Check, CheckContext
 from retranslate.language import english
+from retranslate.language.text_index import TextIndex, text_index
 from retranslate.models import Document, Finding, Severity, Span
+
+T = TypeVar("T")
 
 # A spaced full stop must end the line or come before a capital: "With . as argument" and
 # "(that don't contain a .)" talk about the character.
@@ -59,6 +63,22 @@ _HANGING = re.compile(r"(?: {4,}|\t)\S")  # a definition's next line, indented u
 _WIDE = re.compile(r"\t| {3,}|\|")
 
 
+class _PerLine(Generic[T]):
+    """A property of a line, worked out once per line rather than once per candidate on it:
+    a one-line file is one line, and counting it again for every candidate was quadratic.
+    Candidates come in the text's order, so the last line is all there is to remember."""
+
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        self._compute = compute
+        self._line: str | None = None
+        self._value: T
+
+    def __call__(self, line: str) -> T:
+        if line != self._line:
+            self._line, self._value = line, self._compute(line)
+        return self._value
+
+
 def run(ctx: CheckContext) -> Iterator[Finding]:
     document = ctx.document
     text = document.text
@@ -69,7 +89,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     if ":" in text:
         yield from _times(document)
     if "  " in text:
-        yield from _doubled(document)
+        yield from _doubled(document, ctx.shared(text_index))
 
 
 def _finding(document: Document, span: Span, rule: str, replacement: str,
@@ -82,12 +102,12 @@ def _finding(document: Document, span: Span, rule: str, replacement: str,
 
 def _space_before(document: Document) -> Iterator[Finding]:
     text = document.text
+    laid_out = _PerLine(lambda line: line.count(" ,") + line.count(" ;") >= 3 or
+                        english.looks_like_code(line) or _WIDE.search(line) is not None)
     for match in _BEFORE.finditer(text):
         line = english.line_at(text, match.start())
         token = _TOKEN_BEFORE.search(text, max(0, match.start() - 200), match.start())
-        if line.count(" ,") + line.count(" ;") >= 3 or english.looks_like_code(line) or \
-                _WIDE.search(line) or \
-                (token is not None and re.search(r"[/@.(\\]", token.group())):
+        if laid_out(line) or (token is not None and re.search(r"[/@.(\\]", token.group())):
             continue
         mark = match.group().strip()
         name = {",": "comma", ";": "semicolon", ".": "full stop"}[mark]
@@ -109,6 +129,7 @@ def _quotes(document: Document) -> Iterator[Finding]:
 
 def _missing_after(document: Document) -> Iterator[Finding]:
     text = document.text
+    commas = _PerLine(lambda line: len(_UNSPACED_COMMA.findall(line)))
     for match in _AFTER.finditer(text):
         a, mark, b = match.group("a"), match.group("p"), match.group("b")
         if mark == "." and not (a.islower() and b[0].isupper() and b[1:].islower()):
@@ -122,7 +143,7 @@ def _missing_after(document: Document) -> Iterator[Finding]:
             continue  # "fmt.Println", "os.Exit": a package, not a sentence's last word
         line = english.line_at(text, match.start())
         if english.looks_like_code(line) or _after_option(text, match.start()) \
-                or (mark == "," and len(_UNSPACED_COMMA.findall(line)) > 1):
+                or (mark == "," and commas(line) > 1):
             continue  # code, "--select a,b", or a row of comma-separated values
         at = match.start("p")
         name = "comma" if mark == "," else "full stop"
@@ -130,14 +151,15 @@ def _missing_after(document: Document) -> Iterator[Finding]:
                             f"{mark} ", f"No space after a {name} between “{a}” and “{b}”")
 
 
-def _after_term(text: str, offset: int) -> bool:
+def _after_term(index: TextIndex, offset: int) -> bool:
     """Whether the spaces follow a line's first word, as on the line before or after: a list
     of terms and their definitions, laid out ("filename  Specifies ...")."""
-    start = text.rfind("\n", 0, offset) + 1
+    text = index.text
+    start = index.newline_before(offset) + 1
     if not _TERM_LINE.match(text, start):
         return False
-    previous = text.rfind("\n", 0, max(0, start - 1)) + 1
-    end = text.find("\n", offset)
+    previous = index.newline_before(max(0, start - 1)) + 1
+    end = index.newline_from(offset)
     return (start > 0 and _TERM_LINE.match(text, previous) is not None) or \
         (end >= 0 and (_TERM_LINE.match(text, end + 1) is not None
                        or _HANGING.match(text, end + 1) is not None))
@@ -161,12 +183,13 @@ def _times(document: Document) -> Iterator[Finding]:
                             "A time is written without spaces around its colon")
 
 
-def _doubled(document: Document) -> Iterator[Finding]:
+def _doubled(document: Document, index: TextIndex) -> Iterator[Finding]:
     text = document.text
+    aligned = _PerLine(lambda line: _WIDE.search(line) is not None or
+                       len(_DOUBLE.findall(line)) > 2 or english.looks_like_code(line))
     for match in _DOUBLE.finditer(text):
         line = english.line_at(text, match.start())
-        if _WIDE.search(line) or len(_DOUBLE.findall(line)) > 2 or \
-                english.looks_like_code(line) or _after_term(text, match.start()):
+        if aligned(line) or _after_term(index, match.start()):
             continue
         yield from _finding(document, Span(match.start(), match.end()), "spacing/double-space",
                             " ", "Two spaces between words inside a sentence")

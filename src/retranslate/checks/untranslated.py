@@ -16,6 +16,8 @@ Russian left in Latin letters is reported too (untranslated/transliterated), wit
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -63,10 +65,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     fixed = list(_by_rule(text))
     # Neighbours are judged with the rule-fixed spans blanked out, so "2 тыс., 3 млн" is two
     # amounts, not Russian text.
-    blanked = list(text)
-    for finding in fixed:
-        blanked[finding.span.start:finding.span.end] = "0" * len(finding.span)
-    plain = "".join(blanked)
+    plain = _blanked(text, [finding.span for finding in fixed])
     taken: list[Span] = []
     for finding in fixed:
         # Inside a longer Russian fragment a date is not fixed alone: the sentence needs
@@ -77,15 +76,44 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         if not inside_russian and ctx.document.in_prose(finding.span):
             taken.append(finding.span)
             yield _with_evidence(ctx, finding)
+    overlaps_taken = _Overlaps(taken)
     for match in _RUN.finditer(text):
         span = Span(match.start(), match.end())
-        if any(span.overlaps(t) for t in taken) or not ctx.document.in_prose(span):
+        if overlaps_taken(span) or not ctx.document.in_prose(span):
             continue
         if _QUOTED_ON_PURPOSE.search(text, max(0, span.start - 30), span.start):
             continue
         if _TYPOGRAPHY_FIXES.fullmatch(match.group()):
             continue
         yield _with_evidence(ctx, _fragment(text, match.group(), span))
+
+
+def _blanked(text: str, spans: list[Span]) -> str:
+    """`text` with every character inside `spans` replaced by "0"."""
+    pieces = []
+    at = 0
+    for span in sorted(spans):
+        if span.end <= at:
+            continue
+        start = max(span.start, at)
+        pieces += [text[at:start], "0" * (span.end - start)]
+        at = span.end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+class _Overlaps:
+    """Whether a span overlaps any of `spans`, by bisection: compared one by one, a long
+    file's many fragments against its many fixes were quadratic."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [span.start for span in ordered]
+        self._reach = list(itertools.accumulate((span.end for span in ordered), max))
+
+    def __call__(self, span: Span) -> bool:
+        i = bisect.bisect_left(self._starts, span.end)  # those starting before it ends
+        return i > 0 and self._reach[i - 1] > span.start
 
 
 def _by_rule(text: str) -> Iterator[Finding]:
@@ -136,8 +164,7 @@ def _fix(rule: str, match: re.Match[str], english: str, message: str) -> Finding
 def _fragment(text: str, fragment: str, span: Span) -> Finding:
     words = fragment.rstrip(".,:; ").split()
     # A lone capitalised word opening a line or sentence is as likely a caption as a name.
-    opening = not text[:span.start].rstrip(" \t")[-1:] or \
-        text[:span.start].rstrip(" \t")[-1:] in "\n.!?"
+    opening = _opens(text, span.start)
     if (len(words) > 1 or not opening) and len(words) <= 3 \
             and all(w[:1].isupper() for w in words):
         from retranslate.language.russian import transliterate
@@ -148,6 +175,15 @@ def _fragment(text: str, fragment: str, span: Span) -> Finding:
                        text=fragment, suggestion=latin, autofix=False)
     return Finding(rule="untranslated/text", span=span, severity=Severity.WARNING,
                    message="Text left in Russian; it needs translating", text=fragment)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether `at` opens the text, a line or a sentence, spaces and tabs aside: looked for
+    backwards from `at`, never by cutting the text before it (quadratic on one long line)."""
+    before = at
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return before == 0 or text[before - 1] in "\n.!?"
 
 
 def _with_evidence(ctx: CheckContext, finding: Finding) -> Finding:
