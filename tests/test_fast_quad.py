@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from retranslate.checks import CheckContext, name_endings, spacing, untranslated
 from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
-from retranslate.language.text_index import TextIndex
+from retranslate.language.text_index import TextIndex, anchored
 from retranslate.models import Span
 
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
@@ -171,3 +171,50 @@ def test_blanking_overlaps_and_openings_as_one_by_one(text: str, fixed: list[Spa
         assert overlaps(span) == _OverlapsOneByOne(fixed)(span)
     for at in range(len(text) + 1):
         assert untranslated._opens(text, at) == _opens_by_cutting(text, at)
+
+
+# The patterns as they were, look-behind first, and how their fast forms are searched now.
+_OLD_PATTERNS = {
+    spacing._BEFORE: re.compile(r"(?<=[^\W_]|[”’\"'%])[ \t]+(?:[,;](?=[ \t\r\n\"”’)]|$)|"
+                                r"\.(?=[ \t]+[A-Z\"“]|[ \t]*(?:\r|\n|$)))", re.MULTILINE),
+    spacing._CLOSING_CURLY: re.compile(r"(?<=\w)(?P<p>[,.!?]) ”(?=[a-z])"),
+    spacing._CLOSING_AT_END: re.compile(
+        r"(?<=[\w)])(?P<p>[.!?,])[ \t]+(?P<q>[\"”])[ \t]*(?=\r?\n|\r|$)"),
+    spacing._DOUBLE: re.compile(r"(?<=[^\W\d_])[ ]{2}(?=[^\W\d_])"),
+    name_endings._NAMES: re.compile(
+        r"(?<![\w'’-])(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
+        r"(?=[ \u00a0](?P<second>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]))?"),
+}
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(m.re.groups + 1)) for m in matches]
+
+
+def _same_matches(text: str) -> None:
+    for new, old in _OLD_PATTERNS.items():
+        assert _spans(new.finditer(text)) == _spans(old.finditer(text)), old.pattern
+    assert _spans(anchored(spacing._AFTER, text, spacing._AFTER_HIT,
+                                   spacing._letters_before)) == \
+        _spans(spacing._AFTER.finditer(text))
+    assert _spans(anchored(spacing._TIME, text, spacing._TIME_HIT,
+                                   spacing._hour_before)) == _spans(spacing._TIME.finditer(text))
+
+
+def test_fast_patterns_match_as_the_look_behind_first_ones_on_real_news(corpus: Path) -> None:
+    pages = _news(corpus)
+    for text in [*pages, " ".join(pages)]:
+        _same_matches(text)
+
+
+_PATTERN_PIECES = ["a", "Ab", "Cd-Ef", "x'", "’", "-", "_", "é", "7", "٣", "²", "12", "23",
+                   " ", "  ", "\t", "\n", "\r", ",", ".", ";", ":", "!", "?", "\"", "”", "“",
+                   "%", ")", "\u00a0", "The", "pm", "hours", "at", "—", "@", "/"]
+_TIME_PIECES = ["1", "2", "٣", "²", "0", "45", " ", "\t", ":", " : ", ": ", ".", ",", "pm", "at "]
+
+
+@given(st.one_of(st.lists(st.sampled_from(_PATTERN_PIECES), max_size=80),
+                st.lists(st.sampled_from(_TIME_PIECES), max_size=30)).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_fast_patterns_match_as_the_look_behind_first_ones_on_generated_text(text: str) -> None:
+    _same_matches(text)

@@ -36,7 +36,9 @@ from retranslate.language.text_index import TextIndex, text_index
 from retranslate.models import Finding, Severity, Span
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_NAMES = re.compile(rf"(?<![\w'’-])(?P<first>{_NAME})(?![\w'’-])"
+# The capital first, then the look-behind at the letter before it: the engine skips to the
+# next capital instead of trying the look-behind at every character.
+_NAMES = re.compile(rf"(?P<first>[A-Z](?<![\w'’-][A-Z])[a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
                     rf"(?=[ \u00a0](?P<second>{_NAME})(?![\w'’-]))?")
 _CAPITALISED_RU = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _MAN_SURNAME = re.compile(r"(?:ov|ev|yov|in|yn)$")
@@ -47,8 +49,11 @@ _FIRST_NAME_LIKE = 10000  # "Paul", "Pavel", not "Later" or "President"
 _SAFE_ALONE = ("u", "om", "em", "ym", "ogo", "omu", "yu", "oy")
 
 
+@lru_cache(maxsize=8192)
 def inflections(name: str) -> dict[str, str]:
-    """Case forms of a nominative name as English transliteration writes them → their ending."""
+    """Case forms of a nominative name as English transliteration writes them → their ending.
+
+    Cached (a news file names the same people again and again): callers must not change it."""
     forms: dict[str, str] = {}
     if name.endswith("aya"):
         stem = name[:-3]
@@ -69,6 +74,7 @@ def inflections(name: str) -> dict[str, str]:
     return {form: ending for form, ending in forms.items() if form != name}
 
 
+@lru_cache(maxsize=8192)
 def feminine(surname: str) -> str | None:
     """The woman's form of a man's surname, or None where it has no separate one."""
     for man, woman in (("skiy", "skaya"), ("skii", "skaya"), ("sky", "skaya"),
@@ -160,20 +166,27 @@ def _glossary_words(glossary: Glossary) -> frozenset[str]:
 
 
 def _unmistakable_ending(word: str, at: int) -> Iterator[Finding]:
-    if english.count(word):
-        return
-    for pattern, nominative in _UNMISTAKABLE:
-        match = pattern.search(word)
-        if match is None:
-            continue
-        bare = pattern.sub(nominative, word) if nominative is not None else None
-        ending = word[match.end(1):] if pattern.groups else word[match.start():]
+    found = _unmistakable(word)
+    if found is not None:
+        bare, ending = found
         yield Finding(rule="name-endings/case", span=Span(at, at + len(word)),
                       severity=Severity.WARNING,
                       message=f"“{word}” keeps a Russian case ending (“-{ending}”)"
                               " that no English spelling of a name has",
                       text=word, suggestion=bare, autofix=False)
-        return
+
+
+@lru_cache(maxsize=8192)
+def _unmistakable(word: str) -> tuple[str | None, str] | None:
+    """The nominative (None where unknown) and the ending of a word no English name spells so."""
+    if english.count(word):
+        return None
+    for pattern, nominative in _UNMISTAKABLE:
+        match = pattern.search(word)
+        if match is not None:
+            bare = pattern.sub(nominative, word) if nominative is not None else None
+            return bare, word[match.end(1):] if pattern.groups else word[match.start():]
+    return None
 
 
 def _bare_forms(singles: Counter[str]) -> dict[str, str]:

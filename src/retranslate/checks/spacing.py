@@ -31,23 +31,30 @@ from typing import Generic, TypeVar
 
 from retranslate.checks import Check, CheckContext
 from retranslate.language import english
-from retranslate.language.text_index import TextIndex, text_index
+from retranslate.language.text_index import TextIndex, anchored, text_index
 from retranslate.models import Document, Finding, Severity, Span
 
 T = TypeVar("T")
 
 # A spaced full stop must end the line or come before a capital: "With . as argument" and
 # "(that don't contain a .)" talk about the character.
-_BEFORE = re.compile(r"(?<=[^\W_]|[”’\"'%])[ \t]+(?:[,;](?=[ \t\r\n\"”’)]|$)|"
+# Each pattern opens with what it consumes and looks behind after it ("[ \t](?<=x[ \t])" for
+# "(?<=x)[ \t]"): the engine then skips to the next candidate character instead of trying the
+# look-behind at every position, 3 to 15 times faster.
+_BEFORE = re.compile(r"[ \t](?<=(?:[^\W_]|[”’\"'%])[ \t])[ \t]*(?:[,;](?=[ \t\r\n\"”’)]|$)|"
                      r"\.(?=[ \t]+[A-Z\"“]|[ \t]*(?:\r|\n|$)))", re.MULTILINE)
 # The word before: a URL, path, address or code ends before a spaced full stop on purpose, so
 # that the stop is not read as part of it ("https://github.com/lxml/lxml .").
 _TOKEN_BEFORE = re.compile(r"\S*$")
 # Punctuation first: a quote after a bare word may be a misdirected opening one (' ”freedom”').
-_CLOSING_CURLY = re.compile(r"(?<=\w)(?P<p>[,.!?]) ”(?=[a-z])")
-_CLOSING_AT_END = re.compile(r"(?<=[\w)])(?P<p>[.!?,])[ \t]+(?P<q>[\"”])[ \t]*(?=\r?\n|\r|$)")
+_CLOSING_CURLY = re.compile(r"(?P<p>[,.!?])(?<=\w[,.!?]) ”(?=[a-z])")
+_CLOSING_AT_END = re.compile(r"(?P<p>[.!?,])(?<=[\w)][.!?,])[ \t]+(?P<q>[\"”])[ \t]*"
+                             r"(?=\r?\n|\r|$)")
 _AFTER = re.compile(r"(?<![\w.@/\\:-])(?P<a>[A-Za-z]{2,})(?P<p>[.,])(?P<b>[A-Za-z]{2,})"
                     r"(?P<tail>[.,;:!?)\"”’]*)(?=\s|$)")
+# _AFTER and _TIME are tried only from the run of letters or digits before a hit of these.
+_AFTER_HIT = re.compile(r"[.,](?=[A-Za-z])")
+_TIME_HIT = re.compile(":")
 _UNSPACED_COMMA = re.compile(r",(?=\S)")
 _TIME = re.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?P<gap>[ \t]*:[ \t]+|[ \t]+:[ \t]*)"
                    r"(?P<m>[0-5]\d)(?![\d:])")
@@ -57,7 +64,7 @@ _TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.?m\b|hours?\b|h\b|local\b|[–—-][ \
                          r"(?:to|until|and|till)[ \t]+\d)", re.IGNORECASE)
 # Letters on both sides: after a digit or comma two spaces align dates and copyright years
 # ("Wed,  8 Oct 2003", "2002  Free Software Foundation").
-_DOUBLE = re.compile(r"(?<=[^\W\d_])[ ]{2}(?=[^\W\d_])")
+_DOUBLE = re.compile(r"  (?<=[^\W\d_]  )(?=[^\W\d_])")
 _TERM_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]+)?\S+ {2,}\S")
 _HANGING = re.compile(r"(?: {4,}|\t)\S")  # a definition's next line, indented under it
 _WIDE = re.compile(r"\t| {3,}|\|")
@@ -130,7 +137,7 @@ def _quotes(document: Document) -> Iterator[Finding]:
 def _missing_after(document: Document) -> Iterator[Finding]:
     text = document.text
     commas = _PerLine(lambda line: len(_UNSPACED_COMMA.findall(line)))
-    for match in _AFTER.finditer(text):
+    for match in anchored(_AFTER, text, _AFTER_HIT, _letters_before):
         a, mark, b = match.group("a"), match.group("p"), match.group("b")
         if mark == "." and not (a.islower() and b[0].isupper() and b[1:].islower()):
             continue  # "file.txt", "U.S.", "ASP.NET", "System.String"
@@ -149,6 +156,26 @@ def _missing_after(document: Document) -> Iterator[Finding]:
         name = "comma" if mark == "," else "full stop"
         yield from _finding(document, Span(at, at + 1), "spacing/after-punctuation",
                             f"{mark} ", f"No space after a {name} between “{a}” and “{b}”")
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _letters_before(text: str, at: int) -> int:
+    """Where the run of ASCII letters ending at `at` starts: _AFTER's only possible start."""
+    while at > 0 and text[at - 1] in _ASCII_LETTERS:
+        at -= 1
+    return at
+
+
+def _hour_before(text: str, colon: int) -> int:
+    """Where the digits before a colon (spaces between) start: _TIME's only possible start."""
+    at = colon
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    while at > 0 and text[at - 1].isdecimal():  # what \d matches
+        at -= 1
+    return at
 
 
 def _after_term(index: TextIndex, offset: int) -> bool:
@@ -173,7 +200,7 @@ def _after_option(text: str, offset: int) -> bool:
 
 def _times(document: Document) -> Iterator[Finding]:
     text = document.text
-    for match in _TIME.finditer(text):
+    for match in anchored(_TIME, text, _TIME_HIT, _hour_before):
         before = text[max(0, match.start() - 20):match.start()]
         after = text[match.end():match.end() + 20]
         if not (_TIME_BEFORE.search(before) or _TIME_AFTER.match(after)):

@@ -190,7 +190,9 @@ def _touches_digits(text: str, start: int, end: int) -> bool:
 
 def _abbreviations(document: Document) -> Iterator[Finding]:
     text = document.text
-    for match in _YEAR_MARK.finditer(text):
+    # Each pattern needs its Russian letters as written (none is case-blind): where they are
+    # absent, as in nearly all English news, the scan is skipped.
+    for match in _YEAR_MARK.finditer(text) if "г." in text else ():
         if _CYRILLIC_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "7 января 2022 г.": a Russian date, which the untranslated check mends
         span = Span(match.start("gap"), match.end())
@@ -199,7 +201,8 @@ def _abbreviations(document: Document) -> Iterator[Finding]:
         yield from _finding(document, span, "typography/year-abbreviation", dot,
                             f"Russian “{match.group('mark')}” (“year”) after "
                             f"{match.group('year')}; English writes the year alone")
-    for match in _MONEY.finditer(text):
+    money = "руб." in text or "коп." in text or "долл." in text
+    for match in _MONEY.finditer(text) if money else ():
         abbr = match.group("abbr")
         dot = "." if _SENTENCE_END.match(text, match.end()) else ""
         word = _MONEY_WORDS[abbr]

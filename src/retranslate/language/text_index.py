@@ -1,9 +1,12 @@
-"""Where a text's newlines and sentence stops are, listed once per document for bisection.
+"""Where to look in a text: newlines and sentence stops listed once; where to try a pattern.
 
 Checks that look around a candidate ("the line it is on", "this sentence and the next") used to
 search backwards and forwards from it with `rfind` or a sentence pattern run from the line's
 start; on a one-line file that is the whole file for every candidate, which made them quadratic.
 Asked through `CheckContext.shared(text_index)`, the positions are found once per document.
+
+`anchored` runs a pattern that opens with a look-behind (which the regular-expression engine
+tries at every character) only where a cheap search for its rare part hits.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import array
 import bisect
 import re
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -68,3 +72,21 @@ def _positions(pattern: re.Pattern[str], text: str) -> array.array[int]:
 def text_index(ctx: CheckContext) -> TextIndex:
     """The index of the checked document's text (for `ctx.shared`)."""
     return TextIndex(ctx.document.text)
+
+
+def anchored(pattern: re.Pattern[str], text: str, finder: re.Pattern[str],
+             start_of: Callable[[str, int], int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only at `start_of(text, hit)` for each `finder` hit.
+
+    Equal to `finditer` where every match of `pattern` holds a finder hit from which
+    `start_of` gives the match's only possible start (the first digit or letter of the run
+    before it, say): as `finditer` does, a match is not looked for inside the last one."""
+    end = 0
+    for hit in finder.finditer(text):
+        start = start_of(text, hit.start())
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            end = match.end()
+            yield match
