@@ -184,6 +184,13 @@ _OLD_PATTERNS = {
     name_endings._NAMES: re.compile(
         r"(?<![\w'’-])(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
         r"(?=[ \u00a0](?P<second>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]))?"),
+    untranslated._AMOUNT: re.compile(
+        r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*"
+        r"(?P<scale>тыс(?:\.|яч[аиу]?)?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?)"
+        r"(?P<unit>\s*(?:руб(?:\.|лей|ля|ль)|долл(?:\.|аров|ара)|чел(?:\.|овек)))?(?![а-яё])",
+        re.IGNORECASE),
+    untranslated._UNIT_ONLY: re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*"
+                                        r"(?P<unit>км|кг|см|мм)(?![а-яё\w])", re.IGNORECASE),
 }
 
 
@@ -210,11 +217,14 @@ def test_fast_patterns_match_as_the_look_behind_first_ones_on_real_news(corpus: 
 _PATTERN_PIECES = ["a", "Ab", "Cd-Ef", "x'", "’", "-", "_", "é", "7", "٣", "²", "12", "23",
                    " ", "  ", "\t", "\n", "\r", ",", ".", ";", ":", "!", "?", "\"", "”", "“",
                    "%", ")", "\u00a0", "The", "pm", "hours", "at", "—", "@", "/"]
+_AMOUNT_PIECES = ["1", "25", "٣", ",", ".", " ", "\n", "a", "ж", "тыс", "ТЫС.", "тысячу", "млн",
+                  "миллиардов", "руб.", "долл.", "человек", "км", "КГ", "ᲄыс"]
 _TIME_PIECES = ["1", "2", "٣", "²", "0", "45", " ", "\t", ":", " : ", ": ", ".", ",", "pm", "at "]
 
 
 @given(st.one_of(st.lists(st.sampled_from(_PATTERN_PIECES), max_size=80),
-                st.lists(st.sampled_from(_TIME_PIECES), max_size=30)).map("".join))
+                st.lists(st.sampled_from(_TIME_PIECES), max_size=30),
+                st.lists(st.sampled_from(_AMOUNT_PIECES), max_size=30)).map("".join))
 @settings(max_examples=500, deadline=None)
 def test_fast_patterns_match_as_the_look_behind_first_ones_on_generated_text(text: str) -> None:
     _same_matches(text)
