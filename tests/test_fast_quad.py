@@ -206,6 +206,10 @@ def _same_matches(text: str) -> None:
         _spans(spacing._AFTER.finditer(text))
     assert _spans(anchored(spacing._TIME, text, spacing._TIME_HIT,
                                    spacing._hour_before)) == _spans(spacing._TIME.finditer(text))
+    for sparse in (True, False):  # tried at Cyrillic letters, or scanned
+        assert _spans(untranslated._runs(text, sparse)) == _spans(untranslated._RUN.finditer(text))
+        assert _spans(untranslated._dates(text, sparse)) == \
+            _spans(untranslated._DATE.finditer(text))
 
 
 def test_fast_patterns_match_as_the_look_behind_first_ones_on_real_news(corpus: Path) -> None:
@@ -217,14 +221,52 @@ def test_fast_patterns_match_as_the_look_behind_first_ones_on_real_news(corpus: 
 _PATTERN_PIECES = ["a", "Ab", "Cd-Ef", "x'", "’", "-", "_", "é", "7", "٣", "²", "12", "23",
                    " ", "  ", "\t", "\n", "\r", ",", ".", ";", ":", "!", "?", "\"", "”", "“",
                    "%", ")", "\u00a0", "The", "pm", "hours", "at", "—", "@", "/"]
-_AMOUNT_PIECES = ["1", "25", "٣", ",", ".", " ", "\n", "a", "ж", "тыс", "ТЫС.", "тысячу", "млн",
-                  "миллиардов", "руб.", "долл.", "человек", "км", "КГ", "ᲄыс"]
+_AMOUNT_PIECES = ["1", "25", "٣", ",", ".", " ", "\n", "\u2003", "a", "ж", "тыс", "ТЫС.", "тысячу",
+                  "млн", "миллиардов", "руб.", "долл.", "человек", "км", "КГ", "ᲄыс", "-",
+                  "7 ", "123 ", "января", "МАЯ", "ᲂктября", "марта", "2022", " г.", "сам", "ая"]
+# A date's shape: what comes before the month (a day, or digits and letters that are none),
+# what separates them, the month, and what follows.
+_DATES = st.lists(st.tuples(
+    st.sampled_from(["", "1", "12", "45", "a1", "123", "3", "٣"]),
+    st.sampled_from(["", " ", "  ", "\n", "\u00a0", "-", ","]),
+    st.sampled_from(["января", "МАЯ", "ᲂктября", "мая", "сам", "x"]),
+    st.sampled_from(["", " 2022", " 2022 г.", "а", ",", "2"])).map("".join),
+    max_size=6).map(" ".join)
 _TIME_PIECES = ["1", "2", "٣", "²", "0", "45", " ", "\t", ":", " : ", ": ", ".", ",", "pm", "at "]
 
 
 @given(st.one_of(st.lists(st.sampled_from(_PATTERN_PIECES), max_size=80),
                 st.lists(st.sampled_from(_TIME_PIECES), max_size=30),
-                st.lists(st.sampled_from(_AMOUNT_PIECES), max_size=30)).map("".join))
+                st.lists(st.sampled_from(_AMOUNT_PIECES), max_size=30),
+                st.lists(_DATES, max_size=1)).map("".join))
 @settings(max_examples=500, deadline=None)
 def test_fast_patterns_match_as_the_look_behind_first_ones_on_generated_text(text: str) -> None:
     _same_matches(text)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 10)), max_size=8), spans)
+@settings(max_examples=300, deadline=None)
+def test_prose_test_is_in_prose(regions: list[tuple[int, int]], probes: list[Span]) -> None:
+    from retranslate.language.text_index import ProseTest
+    from retranslate.models import Document
+
+    prose: list[Span] = []
+    for start, length in sorted(regions):  # in order and apart, as a document's regions are
+        if not prose or start > prose[-1].end:
+            prose.append(Span(start, start + length))
+    document = Document("x.md", "x" * 80, prose=tuple(prose))
+    fast = ProseTest(document.prose)
+    for span in probes:
+        assert fast(span.start, span.end) == document.in_prose(span)
+
+
+def test_prose_test_is_in_prose_on_a_markdown_file_with_code() -> None:
+    from retranslate.language.text_index import ProseTest
+
+    text = "# Title\n\nSee `a.b` and https://example.com/x.y here.\n\n```\ncode ,here\n```\nEnd.\n"
+    document = decode(text.encode("utf-8"), "x.md")
+    assert len(document.prose) > 2
+    fast = ProseTest(document.prose)
+    for start in range(len(text)):
+        for end in range(start, min(len(text), start + 12) + 1):
+            assert fast(start, end) == document.in_prose(Span(start, end))

@@ -32,7 +32,7 @@ from functools import lru_cache
 from retranslate.checks import Check, CheckContext
 from retranslate.glossary.model import Glossary
 from retranslate.language import english
-from retranslate.language.text_index import TextIndex, text_index
+from retranslate.language.text_index import TextIndex, prose_test, text_index
 from retranslate.models import Finding, Severity, Span
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -95,9 +95,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     # Each name word with the name word right after it, if any: "Governor Sergey Furgal" gives
     # (Governor, Sergey) and (Sergey, Furgal), so a title never hides the full name.
     tokens: list[tuple[str, int, str | None, int]] = []
+    in_prose = ctx.shared(prose_test)
     for match in _NAMES.finditer(text):
         word, second = match.group("first"), match.group("second")
-        if not document.in_prose(Span(match.start(), match.end("first"))):
+        if not in_prose(match.start(), match.end("first")):
             continue
         singles[word] += 1
         if second:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from retranslate.checks import CheckContext
+    from retranslate.models import Span
 
 _NEWLINE = re.compile(r"\n")
 _STOP = re.compile(r"[.!?\n]")
@@ -65,6 +66,19 @@ class TextIndex:
         return self.text[start:end]
 
 
+class ProseTest:
+    """`document.in_prose(Span(start, end))` for many spans of one document: the regions'
+    starts listed once, where `in_prose` bisects them through a key function on every call."""
+
+    def __init__(self, prose: tuple[Span, ...]) -> None:
+        self._regions = prose
+        self._starts = [region.start for region in prose]
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._regions[i].start <= start and end <= self._regions[i].end
+
+
 def _positions(pattern: re.Pattern[str], text: str) -> array.array[int]:
     return array.array("q", (m.start() for m in pattern.finditer(text)))
 
@@ -72,6 +86,11 @@ def _positions(pattern: re.Pattern[str], text: str) -> array.array[int]:
 def text_index(ctx: CheckContext) -> TextIndex:
     """The index of the checked document's text (for `ctx.shared`)."""
     return TextIndex(ctx.document.text)
+
+
+def prose_test(ctx: CheckContext) -> ProseTest:
+    """The checked document's `in_prose`, for many spans (for `ctx.shared`)."""
+    return ProseTest(ctx.document.prose)
 
 
 def anchored(pattern: re.Pattern[str], text: str, finder: re.Pattern[str],
