@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from retranslate.glossary.model import Entry, Glossary
 from retranslate.language import quantities
@@ -55,11 +57,11 @@ class _Side:
     """What one sentence (or a run of them) offers for comparison."""
 
     length: int = 0
-    numbers: set[str] = field(default_factory=set)
-    latin: set[str] = field(default_factory=set)
-    names: set[str] = field(default_factory=set)
-    terms: set[int] = field(default_factory=set)  # source: entries mentioned; target: rendered
-    cognates: set[str] = field(default_factory=set)
+    numbers: frozenset[str] = frozenset()
+    latin: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    terms: frozenset[int] = frozenset()  # source: entries mentioned; target: rendered
+    cognates: frozenset[str] = frozenset()
 
     def merged(self, other: _Side) -> _Side:
         return _Side(self.length + other.length, self.numbers | other.numbers,
@@ -73,8 +75,9 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
     if not source and not target:
         return []
     entries = glossary.entries if glossary is not None else ()
-    src = [_source_side(s.text, entries) for s in source]
-    tgt = [_target_side(t.text, entries) for t in target]
+    terms = _GlossaryTerms(entries)
+    src = [_source_side(s.text, terms) for s in source]
+    tgt = [_target_side(t.text, terms) for t in target]
     total_src = sum(s.length for s in src) or 1
     ratio = min(max(sum(t.length for t in tgt) / total_src, 0.5), 2.0)
     score = _scorer(ratio, _PRIORS)
@@ -153,8 +156,10 @@ def _merge(sides: list[_Side], indices: list[int]) -> _Side:
 
 def _scorer(ratio: float, priors: dict[tuple[int, int], float],
             ) -> Callable[[_Side | None, _Side | None, tuple[int, int]], float]:
+    log_priors = {shape: math.log(p) for shape, p in priors.items()}
+
     def score(s: _Side | None, t: _Side | None, shape: tuple[int, int]) -> float:
-        value = math.log(priors[shape])
+        value = log_priors[shape]
         if s is not None and t is not None:
             value += _length_logp(s.length, t.length, ratio)
         value += _anchors(s, t)
@@ -186,64 +191,107 @@ def _anchors(s: _Side | None, t: _Side | None) -> float:
             + _COGNATE * len(s.cognates & t.cognates))
 
 
-def _name_found(name: str, candidates: set[str]) -> bool:
-    if name in candidates:
-        return True
+def _name_found(name: str, candidates: frozenset[str]) -> bool:
+    return name in candidates or any(_names_close(name, c) for c in candidates)
+
+
+@lru_cache(maxsize=65536)
+def _names_close(name: str, candidate: str) -> bool:
+    """Whether two name keys are one name respelt (a document compares the same few often)."""
     from rapidfuzz import fuzz
 
-    return any(fuzz.ratio(name, c) >= _NAME_SIMILARITY
-               or (len(name) >= 4 and (c.startswith(name) or name.startswith(c)))
-               for c in candidates)
+    return (fuzz.ratio(name, candidate) >= _NAME_SIMILARITY
+            or (len(name) >= 4 and (candidate.startswith(name) or name.startswith(candidate))))
+
+
+# A cell's beads in the order the programme takes them (as sorted (k, d)): sums of
+# log-probabilities are added in this order, so every figure is the same to the last bit.
+_SHAPES = tuple(sorted(_PRIORS))
+
+
+def _band_rows(n: int, m: int) -> list[tuple[int, int]]:
+    """Each row's first and last column in the band |j - i·m/n| ≤ band (all for short texts)."""
+    band = max(_BAND, abs(n - m) + 5)
+    reach = band * max(n, 1)
+    if n == 0:
+        return [(0, m)]
+    # ceil((i·m - reach) / n) .. floor((i·m + reach) / n), in integers: no cell lost to rounding
+    return [(max(0, -((reach - i * m) // n)), min(m, (i * m + reach) // n)) for i in range(n + 1)]
 
 
 def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                score: Callable[[_Side | None, _Side | None, tuple[int, int]], float],
                ) -> list[tuple[Bead, float]]:
-    """Viterbi path over beads, each with its forward-backward posterior."""
+    """Viterbi path over beads, each with its forward-backward posterior.
+
+    Only cells in the band are kept, row by row in flat arrays (forward, Viterbi score, bead
+    scores, a byte for the best bead), and only beads that start at a reachable cell and end in
+    the band are scored: any other bead cannot lie on a path from the first cell to the last.
+    """
     n, m = len(src), len(tgt)
-    band = max(_BAND, abs(n - m) + 5)
+    rows = _band_rows(n, m)
+    two_src = [src[i].merged(src[i + 1]) for i in range(n - 1)]
+    two_tgt = [tgt[j].merged(tgt[j + 1]) for j in range(m - 1)]
 
-    def side(sides: Sequence[_Side], start: int, count: int) -> _Side | None:
-        if count == 0:
-            return None
-        return sides[start] if count == 1 else sides[start].merged(sides[start + 1])
+    def side(sides: Sequence[_Side], pairs: list[_Side], start: int, count: int) -> _Side | None:
+        return None if count == 0 else sides[start] if count == 1 else pairs[start]
 
-    beads: dict[Bead, float] = {}
-    for i in range(n + 1):
-        for j in range(m + 1):
-            # Long texts: only cells near the diagonal (|j - i·m/n| ≤ band) can be on the path.
-            if abs(i * m - j * n) > band * max(n, 1):
+    inf = math.inf
+    forward = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
+    best = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
+    back = [bytearray(b"\xff") * (high - low + 1) for low, high in rows]
+    scores = [array("d", [math.nan]) * (len(_SHAPES) * (high - low + 1)) for low, high in rows]
+    forward[0][0] = best[0][0] = 0.0
+    for i, (low, high) in enumerate(rows):
+        f_row, b_row, s_row = forward[i], best[i], scores[i]
+        for j in range(low, high + 1):
+            here = f_row[j - low]
+            if here == -inf:
                 continue
-            for k, d in _PRIORS:
-                if i + k <= n and j + d <= m:
-                    beads[(i, j, k, d)] = score(side(src, i, k), side(tgt, j, d), (k, d))
-    forward = {(0, 0): 0.0}
-    best: dict[tuple[int, int], tuple[float, Bead | None]] = {(0, 0): (0.0, None)}
-    for (i, j, k, d), value in sorted(beads.items()):
-        if (i, j) not in forward:
-            continue
-        end = (i + k, j + d)
-        forward[end] = _logaddexp(forward.get(end, -math.inf), forward[(i, j)] + value)
-        candidate = best[(i, j)][0] + value
-        if end not in best or candidate > best[end][0]:
-            best[end] = (candidate, (i, j, k, d))
-    backward = {(n, m): 0.0}
-    for (i, j, k, d), value in sorted(beads.items(), reverse=True):
-        end = (i + k, j + d)
-        if end in backward:
-            backward[(i, j)] = _logaddexp(backward.get((i, j), -math.inf), value + backward[end])
-    if (n, m) not in best:
+            viterbi = b_row[j - low]
+            for shape, (k, d) in enumerate(_SHAPES):
+                end_i, end_j = i + k, j + d
+                if end_i > n or end_j > m:
+                    continue
+                end_low, end_high = rows[end_i]
+                if not end_low <= end_j <= end_high:
+                    continue  # ends outside the band: a dead end
+                value = score(side(src, two_src, i, k), side(tgt, two_tgt, j, d), (k, d))
+                s_row[(j - low) * len(_SHAPES) + shape] = value
+                at = end_j - end_low
+                forward[end_i][at] = _logaddexp(forward[end_i][at], here + value)
+                candidate = viterbi + value
+                if candidate > best[end_i][at]:
+                    best[end_i][at] = candidate
+                    back[end_i][at] = shape
+    if forward[n][m - rows[n][0]] == -inf:
         return []
-    total = forward[(n, m)]
+    backward = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
+    backward[n][m - rows[n][0]] = 0.0
+    for i in range(n, -1, -1):
+        low, high = rows[i]
+        w_row, s_row = backward[i], scores[i]
+        for j in range(high, low - 1, -1):
+            for shape in range(len(_SHAPES) - 1, -1, -1):
+                value = s_row[(j - low) * len(_SHAPES) + shape]
+                if math.isnan(value):
+                    continue
+                k, d = _SHAPES[shape]
+                after = backward[i + k][j + d - rows[i + k][0]]
+                if after != -inf:
+                    w_row[j - low] = _logaddexp(w_row[j - low], value + after)
+    total = forward[n][m - rows[n][0]]
     path: list[tuple[Bead, float]] = []
-    cell = (n, m)
-    while cell != (0, 0):
-        bead = best[cell][1]
-        assert bead is not None
-        i, j, k, d = bead
-        posterior = math.exp(forward[(i, j)] + beads[bead] + backward[cell] - total)
-        path.append((bead, min(1.0, posterior)))
-        cell = (i, j)
+    i, j = n, m
+    while (i, j) != (0, 0):
+        k, d = _SHAPES[back[i][j - rows[i][0]]]
+        start_i, start_j = i - k, j - d
+        low = rows[start_i][0]
+        value = scores[start_i][(start_j - low) * len(_SHAPES) + _SHAPES.index((k, d))]
+        posterior = math.exp(forward[start_i][start_j - low] + value
+                             + backward[i][j - rows[i][0]] - total)
+        path.append(((start_i, start_j, k, d), min(1.0, posterior)))
+        i, j = start_i, start_j
     path.reverse()
     return path
 
@@ -257,36 +305,33 @@ def _logaddexp(a: float, b: float) -> float:
     return high + math.log1p(math.exp(-abs(a - b)))
 
 
-def _source_side(text: str, entries: Sequence[Entry]) -> _Side:
+def _source_side(text: str, terms: _GlossaryTerms) -> _Side:
     from retranslate.language import russian
 
-    side = _Side(length=len(text))
-    side.numbers = {_key(q) for q in quantities.russian(text)}
-    side.latin = {w.lower() for w in _LATIN.findall(text) if len(w) > 1}
+    names = set()
     for match in _CAPITALISED_RU.finditer(text):
         word = match.group()
         if match.start() == _first_letter(text) and not russian.is_proper_name(word):
             continue
-        side.names.add(russian.name_key(russian.nominative(word)))
-    side.cognates = {_cognate(w) for w in russian.words(text) if len(w) >= _COGNATE_MIN}
-    if entries:
-        side.terms = {i for i, entry in enumerate(entries)
-                      if entry.source and _may_mention(text, entry)}
-    return side
+        names.add(russian.name_key(russian.nominative(word)))
+    return _Side(length=len(text),
+                 numbers=frozenset(_key(q) for q in quantities.russian(text)),
+                 latin=frozenset(w.lower() for w in _LATIN.findall(text) if len(w) > 1),
+                 names=frozenset(names), terms=terms.mentioned(text),
+                 cognates=frozenset(_cognate(w) for w in russian.words(text)
+                                    if len(w) >= _COGNATE_MIN))
 
 
-def _target_side(text: str, entries: Sequence[Entry]) -> _Side:
+def _target_side(text: str, terms: _GlossaryTerms) -> _Side:
     from retranslate.language.russian import name_key
 
-    side = _Side(length=len(text))
-    side.numbers = {_key(q) for q in quantities.english(text)}
-    side.latin = {w.lower() for w in _LATIN.findall(text)}
-    side.names = {name_key(m.group()) for m in _CAPITALISED_EN.finditer(text)}
-    side.cognates = {_cognate(w) for w in _LATIN.findall(text) if len(w) >= _COGNATE_MIN}
-    if entries:
-        side.terms = {i for i, entry in enumerate(entries)
-                      if entry.source and _renders(text, entry)}
-    return side
+    latin = _LATIN.findall(text)
+    return _Side(length=len(text),
+                 numbers=frozenset(_key(q) for q in quantities.english(text)),
+                 latin=frozenset(w.lower() for w in latin),
+                 names=frozenset(name_key(m.group()) for m in _CAPITALISED_EN.finditer(text)),
+                 terms=terms.rendered(text),
+                 cognates=frozenset(_cognate(w) for w in latin if len(w) >= _COGNATE_MIN))
 
 
 @lru_cache(maxsize=65536)
@@ -304,12 +349,6 @@ def _first_letter(text: str) -> int:
     return next((i for i, ch in enumerate(text) if ch.isalpha()), 0)
 
 
-def _may_mention(text: str, entry: Entry) -> bool:
-    from retranslate.language.russian import mentions
-
-    return mentions(text, entry.source)
-
-
 @lru_cache(maxsize=4096)
 def _rendering_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms if f)
@@ -319,3 +358,64 @@ def _rendering_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 def _renders(text: str, entry: Entry) -> bool:
     forms = (entry.target, *entry.accept, *entry.wrong)
     return _rendering_pattern(forms).search(text) is not None
+
+
+# The only characters that match an ASCII letter under re.IGNORECASE but are not ASCII
+# (İ, ı, ſ and the Kelvin sign): a text without them matches an ASCII word case-blind only
+# where its lower-cased form contains that word.
+_ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class _GlossaryTerms:
+    """The glossary entries with source words, as the two sides find them: the Russian by the
+    mention index, the English by each entry's rendering pattern, tried only where one of the
+    entry's renderings' first words occurs (one Aho-Corasick pass over the sentence)."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        from retranslate.language.russian import mention_index
+
+        self._entries = {i: e for i, e in enumerate(entries) if e.source}
+        self._index = mention_index(tuple(entry.source for entry in entries)) if entries else None
+        self._always: list[int] = []  # entries no first-word test can rule out
+        self._by_word: dict[str, list[int]] = {}
+        for i, entry in self._entries.items():
+            firsts = _first_words(entry)
+            if firsts is None:
+                self._always.append(i)
+            for word in sorted(set(firsts or ())):
+                self._by_word.setdefault(word, []).append(i)
+        self._words = list(self._by_word)
+        self._automaton: Any = None
+
+    def mentioned(self, text: str) -> frozenset[int]:
+        """Indices of the entries whose source words `text` mentions."""
+        return self._index.mentioned(text) if self._index is not None else frozenset()
+
+    def rendered(self, text: str) -> frozenset[int]:
+        """Indices of the entries `text` renders (`_renders` for each)."""
+        if not self._entries:
+            return frozenset()
+        if _ASCII_LOOKALIKES.search(text) or not self._words:
+            candidates: Iterable[int] = self._entries
+        else:
+            if self._automaton is None:
+                import ahocorasick_rs
+
+                self._automaton = ahocorasick_rs.BytesAhoCorasick(
+                    [w.encode() for w in self._words],
+                    matchkind=ahocorasick_rs.MatchKind.Standard)
+            hits = self._automaton.find_matches_as_indexes(text.lower().encode(),
+                                                           overlapping=True)
+            candidates = {i for w in {hit[0] for hit in hits}
+                          for i in self._by_word[self._words[w]]}
+            candidates.update(self._always)
+        return frozenset(i for i in candidates if _renders(text, self._entries[i]))
+
+
+def _first_words(entry: Entry) -> tuple[str, ...] | None:
+    """The lower-cased first word of each rendering, or None where that cheap test would not be
+    exact (a non-ASCII word, an empty rendering)."""
+    words = [f.split() for f in (entry.target, *entry.accept, *entry.wrong) if f]
+    if not all(w and w[0].isascii() for w in words):
+        return None
+    return tuple(w[0].lower() for w in words)

@@ -34,6 +34,11 @@ def _morph() -> Any:
     return _analyzer
 
 
+def morphology_available() -> bool:
+    """Whether pymorphy3 and its dictionaries load (else the prefix fallback is in use)."""
+    return _morph() is not None
+
+
 def fold(word: str) -> str:
     """Lower case with ё as е: news text writes both, dictionaries only ё."""
     return word.lower().replace("ё", "е")
@@ -79,8 +84,11 @@ def mentions(text: str, words_: Sequence[str]) -> bool:
         return False
     if _morph() is None:
         return _mentions_by_prefix(tokens, words_)
-    token_lemmas = [lemmas(t) for t in tokens]
-    for term in words_:
+    return _mentions_lemmas([lemmas(t) for t in tokens], words_)
+
+
+def _mentions_lemmas(token_lemmas: Sequence[frozenset[str]], terms: Sequence[str]) -> bool:
+    for term in terms:
         forms = _term_forms(term)
         if not forms:
             continue
@@ -89,6 +97,62 @@ def mentions(text: str, words_: Sequence[str]) -> bool:
             if all(token_lemmas[i + k] & forms[k] for k in range(n)):
                 return True
     return False
+
+
+class MentionIndex:
+    """Which of many term lists a text mentions: `mentions` for each list, by set look-ups.
+
+    Each list is filed under every lemma of its terms' first words, so a text is tested only
+    against the lists one of its own words' lemmas points to; a term can only match where its
+    first word does, so the answer is `mentions`' for every list. Texts' answers are memoised
+    (a bounded number): the aligner and term-omitted ask about the same sentences.
+    """
+
+    def __init__(self, term_lists: Sequence[Sequence[str]]) -> None:
+        self._lists = [tuple(terms) for terms in term_lists]
+        self._by_lemma: dict[str, list[int]] = {}
+        for index, terms in enumerate(self._lists):
+            keys: set[str] = set()
+            for term in terms:
+                forms = _term_forms(term)
+                if forms:
+                    keys |= forms[0]
+            for key in sorted(keys):
+                self._by_lemma.setdefault(key, []).append(index)
+        self._seen: dict[str, frozenset[int]] = {}
+
+    def mentioned(self, text: str) -> frozenset[int]:
+        """Indices of the lists `text` mentions (`mentions(text, list)` is true)."""
+        if _morph() is None:  # the prefix fallback: no index, nothing memoised across modes
+            return self._lookup(text)
+        found = self._seen.get(text)
+        if found is None:
+            found = self._lookup(text)
+            if len(self._seen) >= _SEEN_TEXTS:
+                self._seen.clear()
+            self._seen[text] = found
+        return found
+
+    def _lookup(self, text: str) -> frozenset[int]:
+        tokens = words(text)
+        if not tokens:
+            return frozenset()
+        if _morph() is None:
+            return frozenset(i for i, terms in enumerate(self._lists)
+                             if _mentions_by_prefix(tokens, terms))
+        token_lemmas = [lemmas(t) for t in tokens]
+        candidates = {i for forms in set(token_lemmas) for lemma in forms
+                      for i in self._by_lemma.get(lemma, ())}
+        return frozenset(i for i in candidates if _mentions_lemmas(token_lemmas, self._lists[i]))
+
+
+_SEEN_TEXTS = 4096
+
+
+@lru_cache(maxsize=8)
+def mention_index(term_lists: tuple[tuple[str, ...], ...]) -> MentionIndex:
+    """One index per glossary's term lists, built once per process."""
+    return MentionIndex(term_lists)
 
 
 def _mentions_by_prefix(tokens: list[str], terms: Sequence[str]) -> bool:
