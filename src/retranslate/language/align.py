@@ -47,6 +47,10 @@ _COGNATE_MIN = 5
 _NAME_SIMILARITY = 80.0
 # Beyond this many cells the paragraph programme runs in a band around the diagonal.
 _BAND = 40
+# Long texts try a narrower band first and keep its answer when paths near its edges carry no
+# weight (posterior below e^-30): the wider band could then only add paths of negligible mass.
+_NARROW_BAND = 10
+_EDGE = -30.0
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _CAPITALISED_RU = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _CAPITALISED_EN = re.compile(r"(?<![A-Za-z-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*")
@@ -156,39 +160,40 @@ def _merge(sides: list[_Side], indices: list[int]) -> _Side:
 
 def _scorer(ratio: float, priors: dict[tuple[int, int], float],
             ) -> Callable[[_Side | None, _Side | None, tuple[int, int]], float]:
+    """A bead's log-probability: its prior, then (both sides present) the Gale-Church length
+    term and the anchors, added in that order. The dynamic programme calls this for every cell
+    in the band, so the two terms are written out here rather than called."""
     log_priors = {shape: math.log(p) for shape, p in priors.items()}
+    erfc, log, sqrt, root2 = math.erfc, math.log, math.sqrt, math.sqrt(2)
 
     def score(s: _Side | None, t: _Side | None, shape: tuple[int, int]) -> float:
         value = log_priors[shape]
-        if s is not None and t is not None:
-            value += _length_logp(s.length, t.length, ratio)
-        value += _anchors(s, t)
+        if s is None or t is None:
+            # A dropped or added sentence pays nothing for its anchors: missing from the other
+            # side is what dropped means, and the bead's prior already prices the drop.
+            return value
+        # Gale & Church: log P(lengths | same content), the two-sided normal tail.
+        source, target = s.length, t.length
+        mean = (source + target / ratio) / 2 or 1
+        delta = (target - source * ratio) / sqrt(mean * _VARIANCE)
+        p = erfc(abs(delta) / root2)
+        value += log(p if p > 1e-12 else 1e-12)
+        # Anchors: shared ones reward the link, one-sided ones count against it
+        # (len(a - b) is len(a) - len(a & b); len(a ^ b) likewise).
+        numbers = len(s.numbers & t.numbers)
+        latin = len(s.latin & t.latin)
+        terms = len(s.terms & t.terms)
+        names = 0
+        if s.names:
+            found = t.names
+            names = sum(1 for name in s.names if name in found
+                        or any(_names_close(name, c) for c in found))
+        missed = len(s.latin) - latin + len(s.terms) - terms + len(s.names) - names
+        value += (_MATCH * (numbers + latin + terms + names) - _MISS * missed
+                  - _MISS_NUMBER * (len(s.numbers) + len(t.numbers) - 2 * numbers)
+                  + _COGNATE * len(s.cognates & t.cognates))
         return value
     return score
-
-
-def _length_logp(source: int, target: int, ratio: float) -> float:
-    """log P(lengths | same content), Gale & Church: two-sided normal tail of the difference."""
-    mean = (source + target / ratio) / 2 or 1
-    delta = (target - source * ratio) / math.sqrt(mean * _VARIANCE)
-    p = math.erfc(abs(delta) / math.sqrt(2))
-    return math.log(max(p, 1e-12))
-
-
-def _anchors(s: _Side | None, t: _Side | None) -> float:
-    """Shared anchors reward a link, one-sided ones count against it.
-
-    A dropped or added sentence (one side None) pays nothing for its anchors: missing from the
-    other side is what dropped means, and the bead's prior already prices the drop.
-    """
-    if s is None or t is None:
-        return 0.0
-    matched = len(s.numbers & t.numbers) + len(s.latin & t.latin) + len(s.terms & t.terms)
-    names = sum(1 for name in s.names if _name_found(name, t.names))
-    missed = len(s.latin - t.latin) + len(s.terms - t.terms) + len(s.names) - names
-    return (_MATCH * (matched + names) - _MISS * missed
-            - _MISS_NUMBER * len(s.numbers ^ t.numbers)
-            + _COGNATE * len(s.cognates & t.cognates))
 
 
 def _name_found(name: str, candidates: frozenset[str]) -> bool:
@@ -209,9 +214,9 @@ def _names_close(name: str, candidate: str) -> bool:
 _SHAPES = tuple(sorted(_PRIORS))
 
 
-def _band_rows(n: int, m: int) -> list[tuple[int, int]]:
+def _band_rows(n: int, m: int, width: int = _BAND) -> list[tuple[int, int]]:
     """Each row's first and last column in the band |j - i·m/n| ≤ band (all for short texts)."""
-    band = max(_BAND, abs(n - m) + 5)
+    band = max(width, abs(n - m) + 5)
     reach = band * max(n, 1)
     if n == 0:
         return [(0, m)]
@@ -224,19 +229,36 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                ) -> list[tuple[Bead, float]]:
     """Viterbi path over beads, each with its forward-backward posterior.
 
+    A long text is first aligned in the narrow band; where any path near that band's edges
+    keeps weight, the alignment is redone in the full one (tests/test_align_fast.py).
+    """
+    full = _band_rows(len(src), len(tgt))
+    narrow = _band_rows(len(src), len(tgt), _NARROW_BAND)
+    if narrow != full:
+        path, edge = _banded(src, tgt, score, narrow)
+        if edge < _EDGE:
+            return path
+    return _banded(src, tgt, score, full)[0]
+
+
+def _banded(src: Sequence[_Side], tgt: Sequence[_Side],
+            score: Callable[[_Side | None, _Side | None, tuple[int, int]], float],
+            rows: list[tuple[int, int]]) -> tuple[list[tuple[Bead, float]], float]:
+    """The best path within the band `rows`, and the largest log posterior of a cell within two
+    cells of the band's inner edges (where a path could leave it).
+
     Only cells in the band are kept, row by row in flat arrays (forward, Viterbi score, bead
     scores, a byte for the best bead), and only beads that start at a reachable cell and end in
     the band are scored: any other bead cannot lie on a path from the first cell to the last.
     """
     n, m = len(src), len(tgt)
-    rows = _band_rows(n, m)
     two_src = [src[i].merged(src[i + 1]) for i in range(n - 1)]
     two_tgt = [tgt[j].merged(tgt[j + 1]) for j in range(m - 1)]
 
     def side(sides: Sequence[_Side], pairs: list[_Side], start: int, count: int) -> _Side | None:
         return None if count == 0 else sides[start] if count == 1 else pairs[start]
 
-    inf = math.inf
+    inf, log1p, exp = math.inf, math.log1p, math.exp
     forward = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
     best = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
     back = [bytearray(b"\xff") * (high - low + 1) for low, high in rows]
@@ -259,13 +281,16 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                 value = score(side(src, two_src, i, k), side(tgt, two_tgt, j, d), (k, d))
                 s_row[(j - low) * len(_SHAPES) + shape] = value
                 at = end_j - end_low
-                forward[end_i][at] = _logaddexp(forward[end_i][at], here + value)
+                old, new = forward[end_i][at], here + value
+                # log(e^old + e^new), written out: this runs for every bead
+                forward[end_i][at] = new if old == -inf else (
+                    (old if old > new else new) + log1p(exp(-abs(old - new))))
                 candidate = viterbi + value
                 if candidate > best[end_i][at]:
                     best[end_i][at] = candidate
                     back[end_i][at] = shape
     if forward[n][m - rows[n][0]] == -inf:
-        return []
+        return [], math.inf
     backward = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
     backward[n][m - rows[n][0]] = 0.0
     for i in range(n, -1, -1):
@@ -279,7 +304,9 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                 k, d = _SHAPES[shape]
                 after = backward[i + k][j + d - rows[i + k][0]]
                 if after != -inf:
-                    w_row[j - low] = _logaddexp(w_row[j - low], value + after)
+                    old, new = w_row[j - low], value + after
+                    w_row[j - low] = new if old == -inf else (
+                        (old if old > new else new) + log1p(exp(-abs(old - new))))
     total = forward[n][m - rows[n][0]]
     path: list[tuple[Bead, float]] = []
     i, j = n, m
@@ -293,16 +320,13 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
         path.append(((start_i, start_j, k, d), min(1.0, posterior)))
         i, j = start_i, start_j
     path.reverse()
-    return path
-
-
-def _logaddexp(a: float, b: float) -> float:
-    if a == -math.inf:
-        return b
-    if b == -math.inf:
-        return a
-    high = max(a, b)
-    return high + math.log1p(math.exp(-abs(a - b)))
+    edge = -inf
+    for i, (low, high) in enumerate(rows):
+        near = [j for j in (low, low + 1) if low > 0] + [j for j in (high - 1, high) if high < m]
+        for j in near:
+            if low <= j <= high and forward[i][j - low] != -inf != backward[i][j - low]:
+                edge = max(edge, forward[i][j - low] + backward[i][j - low] - total)
+    return path, edge
 
 
 def _source_side(text: str, terms: _GlossaryTerms) -> _Side:

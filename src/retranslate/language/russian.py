@@ -206,16 +206,27 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen
 _CAPITALISED = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 
 
+@lru_cache(maxsize=16384)
 def _first_name_case(word: str) -> tuple[frozenset[str], str] | None:
     """(cases, gender) of a first name whose readings agree on gender and on being nominative
     or not (Мариной → ablt, femn; Владимира → gent or accs, masc)."""
-    morph = _morph()
-    readings = [(p.tag.case, p.tag.gender) for p in morph.parse(word) if "Name" in p.tag]
+    readings = [(p.tag.case, p.tag.gender) for p in _parses(word) if "Name" in p.tag]
     genders = {g for _, g in readings}
     cases = frozenset(c for c, _ in readings if c)
     if len(genders) != 1 or not cases or ("nomn" in cases and len(cases) > 1):
         return None
     return cases, next(iter(genders))
+
+
+@lru_cache(maxsize=16384)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of `word`: a long source names the same people over and over."""
+    return tuple(_morph().parse(word))
+
+
+@lru_cache(maxsize=16384)
+def _nominative_parse(parse: Any) -> Any:
+    return parse.inflect({"nomn"})
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -239,7 +250,7 @@ def oblique_names(text: str) -> dict[str, str]:
     for i, match in enumerate(tokens):
         word = match.group()
         # A plural reading of a name (Силуанов as "of the Siluans") is no reading of a person.
-        parses = [p for p in morph.parse(word)
+        parses = [p for p in _parses(word)
                   if _NAME_TAGS & set(p.tag.grammemes) and p.tag.number != "plur"]
         if not parses or "Fixd" in parses[0].tag:
             continue
@@ -254,7 +265,7 @@ def oblique_names(text: str) -> dict[str, str]:
             continue  # the woman's nominative or the man's genitive: no evidence either way
         if not parses or parses[0].tag.case in ("nomn", None):
             continue
-        form = parses[0].inflect({"nomn"})
+        form = _nominative_parse(parses[0])
         if form is not None and form.word != fold(word):
             found[word] = form.word
     return found
