@@ -9,12 +9,16 @@ automatic fix: there is nothing to replace.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from retranslate.checks import Check, CheckContext
 from retranslate.glossary.model import Entry
 from retranslate.models import Finding, Severity
+
+if TYPE_CHECKING:
+    from retranslate.language.russian import MentionIndex
 
 
 @lru_cache(maxsize=4096)
@@ -38,16 +42,18 @@ def _mentioned(russian_text: str, entry: Entry, present: set[str]) -> bool:
     return bool(hopeful) and mentions(russian_text, hopeful)
 
 
-def _mentioned_entries(ctx: CheckContext, evidence: str) -> Iterator[Entry]:
-    """The glossary entries whose source words the Russian evidence mentions, in glossary order."""
+def _mentioned_entries(entries: Sequence[Entry], index: MentionIndex | None,
+                       evidence: str) -> Iterator[Entry]:
+    """The glossary entries whose source words the Russian evidence mentions, in glossary order.
+
+    A term can match only where its first word's lemma does, so the index's answer is the cheap
+    test's and `mentions`' together (tests/test_align_fast.py compares them); without pymorphy3
+    (no index) the cheap test and the prefix fallback run as they are.
+    """
     from retranslate.language import russian
 
-    entries = ctx.glossary.entries
-    if russian.morphology_available():
-        # A term can match only where its first word's lemma does, so the index's answer is
-        # the cheap test's and `mentions`' together (tests/test_align_fast.py compares them).
-        found = russian.mention_index(tuple(entry.source for entry in entries)).mentioned(evidence)
-        yield from (entries[i] for i in sorted(found))
+    if index is not None:
+        yield from (entries[i] for i in sorted(index.mentioned(evidence)))
         return
     present = set().union(*(russian.lemmas(w) for w in russian.words(evidence)))
     yield from (e for e in entries if e.source and _mentioned(evidence, e, present))
@@ -58,11 +64,16 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         return
     if not any(e.source for e in ctx.glossary.entries):
         return
+    from retranslate.language import russian
+
+    entries = ctx.glossary.entries
+    index = (russian.mention_index(tuple(entry.source for entry in entries))
+             if russian.morphology_available() else None)
     target = ctx.target_segments
     for link, evidence in ctx.reliable_links():
         english = " ".join(target[i].text for i in link.target)
         first = target[link.target[0]]
-        for entry in _mentioned_entries(ctx, evidence):
+        for entry in _mentioned_entries(entries, index, evidence):
             if not _rendered(english, entry):
                 yield Finding(
                     rule=f"term-omitted/{entry.id}", span=first.span, severity=Severity.WARNING,

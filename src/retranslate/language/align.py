@@ -47,10 +47,6 @@ _COGNATE_MIN = 5
 _NAME_SIMILARITY = 80.0
 # Beyond this many cells the paragraph programme runs in a band around the diagonal.
 _BAND = 40
-# Long texts try a narrower band first and keep its answer when paths near its edges carry no
-# weight (posterior below e^-30): the wider band could then only add paths of negligible mass.
-_NARROW_BAND = 10
-_EDGE = -30.0
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _CAPITALISED_RU = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _CAPITALISED_EN = re.compile(r"(?<![A-Za-z-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*")
@@ -214,9 +210,9 @@ def _names_close(name: str, candidate: str) -> bool:
 _SHAPES = tuple(sorted(_PRIORS))
 
 
-def _band_rows(n: int, m: int, width: int = _BAND) -> list[tuple[int, int]]:
+def _band_rows(n: int, m: int) -> list[tuple[int, int]]:
     """Each row's first and last column in the band |j - i·m/n| ≤ band (all for short texts)."""
-    band = max(width, abs(n - m) + 5)
+    band = max(_BAND, abs(n - m) + 5)
     reach = band * max(n, 1)
     if n == 0:
         return [(0, m)]
@@ -229,29 +225,12 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                ) -> list[tuple[Bead, float]]:
     """Viterbi path over beads, each with its forward-backward posterior.
 
-    A long text is first aligned in the narrow band; where any path near that band's edges
-    keeps weight, the alignment is redone in the full one (tests/test_align_fast.py).
-    """
-    full = _band_rows(len(src), len(tgt))
-    narrow = _band_rows(len(src), len(tgt), _NARROW_BAND)
-    if narrow != full:
-        path, edge = _banded(src, tgt, score, narrow)
-        if edge < _EDGE:
-            return path
-    return _banded(src, tgt, score, full)[0]
-
-
-def _banded(src: Sequence[_Side], tgt: Sequence[_Side],
-            score: Callable[[_Side | None, _Side | None, tuple[int, int]], float],
-            rows: list[tuple[int, int]]) -> tuple[list[tuple[Bead, float]], float]:
-    """The best path within the band `rows`, and the largest log posterior of a cell within two
-    cells of the band's inner edges (where a path could leave it).
-
     Only cells in the band are kept, row by row in flat arrays (forward, Viterbi score, bead
     scores, a byte for the best bead), and only beads that start at a reachable cell and end in
     the band are scored: any other bead cannot lie on a path from the first cell to the last.
     """
     n, m = len(src), len(tgt)
+    rows = _band_rows(n, m)
     two_src = [src[i].merged(src[i + 1]) for i in range(n - 1)]
     two_tgt = [tgt[j].merged(tgt[j + 1]) for j in range(m - 1)]
 
@@ -290,7 +269,7 @@ def _banded(src: Sequence[_Side], tgt: Sequence[_Side],
                     best[end_i][at] = candidate
                     back[end_i][at] = shape
     if forward[n][m - rows[n][0]] == -inf:
-        return [], math.inf
+        return []
     backward = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
     backward[n][m - rows[n][0]] = 0.0
     for i in range(n, -1, -1):
@@ -320,13 +299,7 @@ def _banded(src: Sequence[_Side], tgt: Sequence[_Side],
         path.append(((start_i, start_j, k, d), min(1.0, posterior)))
         i, j = start_i, start_j
     path.reverse()
-    edge = -inf
-    for i, (low, high) in enumerate(rows):
-        near = [j for j in (low, low + 1) if low > 0] + [j for j in (high - 1, high) if high < m]
-        for j in near:
-            if low <= j <= high and forward[i][j - low] != -inf != backward[i][j - low]:
-                edge = max(edge, forward[i][j - low] + backward[i][j - low] - total)
-    return path, edge
+    return path
 
 
 def _source_side(text: str, terms: _GlossaryTerms) -> _Side:
