@@ -365,23 +365,26 @@ _ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 class _GlossaryTerms:
     """The glossary entries with source words, as the two sides find them: the Russian by the
-    mention index, the English by each entry's rendering pattern, tried only where one of the
-    entry's renderings' first words occurs (one Aho-Corasick pass over the sentence)."""
+    mention index, the English by each entry's rendering pattern, tried only where every word of
+    one of its renderings occurs (one Aho-Corasick pass over the sentence finds them all)."""
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         from retranslate.language.russian import mention_index
 
         self._entries = {i: e for i, e in enumerate(entries) if e.source}
         self._index = mention_index(tuple(entry.source for entry in entries)) if entries else None
-        self._always: list[int] = []  # entries no first-word test can rule out
-        self._by_word: dict[str, list[int]] = {}
+        self._always: list[int] = []  # entries no word test can rule out
+        self._forms: dict[int, tuple[tuple[str, ...], ...]] = {}
+        self._by_first: dict[str, list[int]] = {}
         for i, entry in self._entries.items():
-            firsts = _first_words(entry)
-            if firsts is None:
+            forms = _rendering_words(entry)
+            if forms is None:
                 self._always.append(i)
-            for word in sorted(set(firsts or ())):
-                self._by_word.setdefault(word, []).append(i)
-        self._words = list(self._by_word)
+                continue
+            self._forms[i] = forms
+            for word in sorted({form[0] for form in forms}):
+                self._by_first.setdefault(word, []).append(i)
+        self._words = sorted({w for forms in self._forms.values() for f in forms for w in f})
         self._automaton: Any = None
 
     def mentioned(self, text: str) -> frozenset[int]:
@@ -403,16 +406,17 @@ class _GlossaryTerms:
                     matchkind=ahocorasick_rs.MatchKind.Standard)
             hits = self._automaton.find_matches_as_indexes(text.lower().encode(),
                                                            overlapping=True)
-            candidates = {i for w in {hit[0] for hit in hits}
-                          for i in self._by_word[self._words[w]]}
+            present = {self._words[hit[0]] for hit in hits}
+            candidates = {i for w in present for i in self._by_first.get(w, ())
+                          if any(all(x in present for x in form) for form in self._forms[i])}
             candidates.update(self._always)
         return frozenset(i for i in candidates if _renders(text, self._entries[i]))
 
 
-def _first_words(entry: Entry) -> tuple[str, ...] | None:
-    """The lower-cased first word of each rendering, or None where that cheap test would not be
-    exact (a non-ASCII word, an empty rendering)."""
-    words = [f.split() for f in (entry.target, *entry.accept, *entry.wrong) if f]
-    if not all(w and w[0].isascii() for w in words):
+def _rendering_words(entry: Entry) -> tuple[tuple[str, ...], ...] | None:
+    """The lower-cased words of each rendering, or None where testing for them would not be
+    exact (a non-ASCII word, a rendering of no words)."""
+    forms = [f.split() for f in (entry.target, *entry.accept, *entry.wrong) if f]
+    if not all(form and all(w.isascii() for w in form) for form in forms):
         return None
-    return tuple(w[0].lower() for w in words)
+    return tuple(tuple(w.lower() for w in form) for form in forms)
