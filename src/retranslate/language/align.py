@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from retranslate.glossary.model import Entry, Glossary
@@ -208,6 +209,8 @@ def _names_close(name: str, candidate: str) -> bool:
 # A cell's beads in the order the programme takes them (as sorted (k, d)): sums of
 # log-probabilities are added in this order, so every figure is the same to the last bit.
 _SHAPES = tuple(sorted(_PRIORS))
+_DROPS = 2  # the first two, (0, 1) and (1, 0), link nothing: their score is their prior
+assert all(0 in shape for shape in _SHAPES[:_DROPS]) and all(_SHAPES[_DROPS:])
 
 
 def _band_rows(n: int, m: int) -> list[tuple[int, int]]:
@@ -225,26 +228,38 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                ) -> list[tuple[Bead, float]]:
     """Viterbi path over beads, each with its forward-backward posterior.
 
-    Only cells in the band are kept, row by row in flat arrays (forward, Viterbi score, bead
-    scores, a byte for the best bead), and only beads that start at a reachable cell and end in
-    the band are scored: any other bead cannot lie on a path from the first cell to the last.
+    Only cells in the band are kept, row by row in flat arrays, and only beads that start at a
+    reachable cell and end in the band are scored: any other bead cannot lie on a path from the
+    first cell to the last. What is kept for the whole text is small: each cell's forward
+    score, a byte for its best bead, and the scores of its three beads that link sentences (a
+    drop's score is its prior); Viterbi scores live three rows, backward scores likewise, the
+    path being known before the backward pass.
     """
     n, m = len(src), len(tgt)
     rows = _band_rows(n, m)
     two_src = [src[i].merged(src[i + 1]) for i in range(n - 1)]
     two_tgt = [tgt[j].merged(tgt[j + 1]) for j in range(m - 1)]
+    ones, twos = (src, tgt), (two_src, two_tgt)
 
-    def side(sides: Sequence[_Side], pairs: list[_Side], start: int, count: int) -> _Side | None:
-        return None if count == 0 else sides[start] if count == 1 else pairs[start]
+    def side(axis: int, start: int, count: int) -> _Side | None:
+        return None if count == 0 else ones[axis][start] if count == 1 else twos[axis][start]
 
-    inf, log1p, exp = math.inf, math.log1p, math.exp
-    forward = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
-    best = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
+    inf, log1p, exp, linked = math.inf, math.log1p, math.exp, len(_SHAPES) - _DROPS
+    drop = [score(None, None, shape) for shape in _SHAPES[:_DROPS]]
+
+    def new_row(i: int, fill: float, per_cell: int = 1) -> array[float]:
+        return array("d", [fill]) * (per_cell * (rows[i][1] - rows[i][0] + 1))
+
+    forward = [new_row(i, -inf) for i in range(n + 1)]
+    scores = [new_row(i, math.nan, linked) for i in range(n + 1)]
     back = [bytearray(b"\xff") * (high - low + 1) for low, high in rows]
-    scores = [array("d", [math.nan]) * (len(_SHAPES) * (high - low + 1)) for low, high in rows]
+    best: dict[int, array[float]] = {0: new_row(0, -inf)}
     forward[0][0] = best[0][0] = 0.0
     for i, (low, high) in enumerate(rows):
-        f_row, b_row, s_row = forward[i], best[i], scores[i]
+        f_row, s_row, b_row = forward[i], scores[i], best[i]
+        for later in (i + 1, i + 2):  # where this row's beads end
+            if later <= n and later not in best:
+                best[later] = new_row(later, -inf)
         for j in range(low, high + 1):
             here = f_row[j - low]
             if here == -inf:
@@ -257,27 +272,49 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                 end_low, end_high = rows[end_i]
                 if not end_low <= end_j <= end_high:
                     continue  # ends outside the band: a dead end
-                value = score(side(src, two_src, i, k), side(tgt, two_tgt, j, d), (k, d))
-                s_row[(j - low) * len(_SHAPES) + shape] = value
+                if shape < _DROPS:
+                    value = drop[shape]
+                else:
+                    value = score(side(0, i, k), side(1, j, d), (k, d))
+                    s_row[(j - low) * linked + shape - _DROPS] = value
                 at = end_j - end_low
                 old, new = forward[end_i][at], here + value
                 # log(e^old + e^new), written out: this runs for every bead
                 forward[end_i][at] = new if old == -inf else (
                     (old if old > new else new) + log1p(exp(-abs(old - new))))
                 candidate = viterbi + value
-                if candidate > best[end_i][at]:
-                    best[end_i][at] = candidate
+                ends = best[end_i]
+                if candidate > ends[at]:
+                    ends[at] = candidate
                     back[end_i][at] = shape
+        del best[i]
     if forward[n][m - rows[n][0]] == -inf:
         return []
-    backward = [array("d", [-inf]) * (high - low + 1) for low, high in rows]
+    cells = [(n, m)]  # the Viterbi path, last cell first
+    while cells[-1] != (0, 0):
+        i, j = cells[-1]
+        k, d = _SHAPES[back[i][j - rows[i][0]]]
+        cells.append((i - k, j - d))
+    del back
+    on_path = {cell: -inf for cell in cells}
+
+    def bead_score(i: int, j: int, shape: int) -> float:
+        """A live bead's score; NaN where the bead was not scored (dead, or out of the band)."""
+        if shape >= _DROPS:
+            return scores[i][(j - rows[i][0]) * linked + shape - _DROPS]
+        k, d = _SHAPES[shape]
+        if forward[i][j - rows[i][0]] == -inf or i + k > n or j + d > m:
+            return math.nan
+        return drop[shape] if rows[i + k][0] <= j + d <= rows[i + k][1] else math.nan
+
+    backward: dict[int, array[float]] = {n: new_row(n, -inf)}
     backward[n][m - rows[n][0]] = 0.0
     for i in range(n, -1, -1):
         low, high = rows[i]
-        w_row, s_row = backward[i], scores[i]
+        w_row = backward.setdefault(i, new_row(i, -inf))
         for j in range(high, low - 1, -1):
             for shape in range(len(_SHAPES) - 1, -1, -1):
-                value = s_row[(j - low) * len(_SHAPES) + shape]
+                value = bead_score(i, j, shape)
                 if math.isnan(value):
                     continue
                 k, d = _SHAPES[shape]
@@ -286,18 +323,17 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                     old, new = w_row[j - low], value + after
                     w_row[j - low] = new if old == -inf else (
                         (old if old > new else new) + log1p(exp(-abs(old - new))))
+            if (i, j) in on_path:
+                on_path[(i, j)] = w_row[j - low]
+        backward.pop(i + 2, None)  # rows behind the pass are no longer read
     total = forward[n][m - rows[n][0]]
     path: list[tuple[Bead, float]] = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        k, d = _SHAPES[back[i][j - rows[i][0]]]
-        start_i, start_j = i - k, j - d
-        low = rows[start_i][0]
-        value = scores[start_i][(start_j - low) * len(_SHAPES) + _SHAPES.index((k, d))]
-        posterior = math.exp(forward[start_i][start_j - low] + value
-                             + backward[i][j - rows[i][0]] - total)
+    for (i, j), (start_i, start_j) in pairwise(cells):
+        k, d = i - start_i, j - start_j
+        value = bead_score(start_i, start_j, _SHAPES.index((k, d)))
+        posterior = math.exp(forward[start_i][start_j - rows[start_i][0]] + value
+                             + on_path[(i, j)] - total)
         path.append(((start_i, start_j, k, d), min(1.0, posterior)))
-        i, j = start_i, start_j
     path.reverse()
     return path
 
