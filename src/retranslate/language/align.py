@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -53,21 +54,43 @@ _CAPITALISED_RU = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-
 _CAPITALISED_EN = re.compile(r"(?<![A-Za-z-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*")
 
 
-@dataclass
+_NONE: frozenset[Any] = frozenset()  # one empty set shared by every side that has nothing
+
+
+def _frozen(items: Iterable[Any]) -> frozenset[Any]:
+    """The items as a set, the shared empty one where there are none (most sentences have no
+    Latin words, terms or numbers: a side should not pay for five empty sets)."""
+    found = frozenset(items)
+    return found if found else _NONE
+
+
+def _union(a: frozenset[Any], b: frozenset[Any]) -> frozenset[Any]:
+    """a | b, reusing either operand where it already is the union (no copy kept per merge)."""
+    if b <= a:
+        return a
+    return b if a <= b else a | b
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    """Anchor keys as a set, each key one shared string (a name recurs through a text)."""
+    return _frozen(map(sys.intern, words))
+
+
+@dataclass(slots=True)
 class _Side:
     """What one sentence (or a run of them) offers for comparison."""
 
     length: int = 0
-    numbers: frozenset[str] = frozenset()
-    latin: frozenset[str] = frozenset()
-    names: frozenset[str] = frozenset()
-    terms: frozenset[int] = frozenset()  # source: entries mentioned; target: rendered
-    cognates: frozenset[str] = frozenset()
+    numbers: frozenset[str] = _NONE
+    latin: frozenset[str] = _NONE
+    names: frozenset[str] = _NONE
+    terms: frozenset[int] = _NONE  # source: entries mentioned; target: rendered
+    cognates: frozenset[str] = _NONE
 
     def merged(self, other: _Side) -> _Side:
-        return _Side(self.length + other.length, self.numbers | other.numbers,
-                     self.latin | other.latin, self.names | other.names,
-                     self.terms | other.terms, self.cognates | other.cognates)
+        return _Side(self.length + other.length, _union(self.numbers, other.numbers),
+                     _union(self.latin, other.latin), _union(self.names, other.names),
+                     _union(self.terms, other.terms), _union(self.cognates, other.cognates))
 
 
 def align(source: Sequence[Segment], target: Sequence[Segment],
@@ -78,7 +101,10 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
     entries = glossary.entries if glossary is not None else ()
     terms = _GlossaryTerms(entries)
     src = [_source_side(s.text, terms) for s in source]
-    tgt = [_target_side(t.text, terms) for t in target]
+    # The target keeps only the Latin words and cognates the source has (see `_target_side`).
+    source_latin, source_cognates = _vocabulary(src, "latin"), _vocabulary(src, "cognates")
+    tgt = [_target_side(t.text, terms, source_latin, source_cognates) for t in target]
+    _keep_only(src, "cognates", _vocabulary(tgt, "cognates"))
     total_src = sum(s.length for s in src) or 1
     ratio = min(max(sum(t.length for t in tgt) / total_src, 0.5), 2.0)
     score = _scorer(ratio, _PRIORS)
@@ -92,7 +118,9 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
     src_paras = [_merge(src, g) for g in src_groups]
     tgt_paras = [_merge(tgt, g) for g in tgt_groups]
     raw: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    for bead, sure in _best_path(src_paras, tgt_paras, paragraph_score):
+    paragraph_links = _best_path(src_paras, tgt_paras, paragraph_score)
+    del src_paras, tgt_paras  # the sentence programmes read only the sentences' sides
+    for bead, sure in paragraph_links:
         i, j, k, n = bead
         s_ids = [x for g in src_groups[i:i + k] for x in g]
         t_ids = [x for g in tgt_groups[j:j + n] for x in g]
@@ -120,8 +148,8 @@ def _relatedness(links: Sequence[tuple[tuple[int, ...], tuple[int, ...], float]]
         if not s_ids or not t_ids:
             total += sum(len(src[x].names) + len(src[x].latin) for x in s_ids)
             continue
-        s = _merge(list(src), list(s_ids))
-        t = _merge(list(tgt), list(t_ids))
+        s = _merge(src, s_ids)
+        t = _merge(tgt, t_ids)
         total += len(s.names) + len(s.latin)
         arrived += (sum(1 for name in s.names if _name_found(name, t.names))
                     + len(s.numbers & t.numbers) + len(s.latin & t.latin))
@@ -148,7 +176,11 @@ def _paragraphs_comparable(a: list[list[int]], b: list[list[int]]) -> bool:
     return min(len(a), len(b)) > 1 and abs(len(a) - len(b)) <= max(2, 0.3 * max(len(a), len(b)))
 
 
-def _merge(sides: list[_Side], indices: list[int]) -> _Side:
+def _merge(sides: Sequence[_Side], indices: Sequence[int]) -> _Side:
+    """The run of sides as one; a run of one is that side itself (a paragraph of one sentence,
+    the commonest, keeps no copy)."""
+    if len(indices) == 1:
+        return sides[indices[0]]
     merged = _Side()
     for index in indices:
         merged = merged.merged(sides[index])
@@ -237,12 +269,19 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
     """
     n, m = len(src), len(tgt)
     rows = _band_rows(n, m)
-    two_src = [src[i].merged(src[i + 1]) for i in range(n - 1)]
-    two_tgt = [tgt[j].merged(tgt[j + 1]) for j in range(m - 1)]
+    # Two-sentence sides live only while the forward pass can use them: the source's for its
+    # row, the target's for the columns of the band (the backward pass reads stored scores).
+    two_src: dict[int, _Side] = {}
+    two_tgt: dict[int, _Side] = {}
     ones, twos = (src, tgt), (two_src, two_tgt)
 
     def side(axis: int, start: int, count: int) -> _Side | None:
-        return None if count == 0 else ones[axis][start] if count == 1 else twos[axis][start]
+        if count < 2:
+            return None if count == 0 else ones[axis][start]
+        merged = twos[axis].get(start)
+        if merged is None:
+            merged = twos[axis][start] = ones[axis][start].merged(ones[axis][start + 1])
+        return merged
 
     inf, log1p, exp, linked = math.inf, math.log1p, math.exp, len(_SHAPES) - _DROPS
     drop = [score(None, None, shape) for shape in _SHAPES[:_DROPS]]
@@ -288,6 +327,11 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
                     ends[at] = candidate
                     back[end_i][at] = shape
         del best[i]
+        two_src.pop(i, None)
+        for j in range(rows[i][0], rows[i + 1][0] if i < n else high + 1):
+            two_tgt.pop(j, None)  # no later row's band starts this far left
+    two_src.clear()
+    two_tgt.clear()
     if forward[n][m - rows[n][0]] == -inf:
         return []
     cells = [(n, m)]  # the Viterbi path, last cell first
@@ -348,23 +392,49 @@ def _source_side(text: str, terms: _GlossaryTerms) -> _Side:
             continue
         names.add(russian.name_key(russian.nominative(word)))
     return _Side(length=len(text),
-                 numbers=frozenset(_key(q) for q in quantities.russian(text)),
-                 latin=frozenset(w.lower() for w in _LATIN.findall(text) if len(w) > 1),
-                 names=frozenset(names), terms=terms.mentioned(text),
-                 cognates=frozenset(_cognate(w) for w in russian.words(text)
-                                    if len(w) >= _COGNATE_MIN))
+                 numbers=_keys(_key(q) for q in quantities.russian(text)),
+                 latin=_keys(w.lower() for w in _LATIN.findall(text) if len(w) > 1),
+                 names=_keys(names), terms=_frozen(terms.mentioned(text)),
+                 cognates=_keys(_cognate(w) for w in russian.words(text)
+                                if len(w) >= _COGNATE_MIN))
 
 
-def _target_side(text: str, terms: _GlossaryTerms) -> _Side:
+def _target_side(text: str, terms: _GlossaryTerms, source_latin: frozenset[str] | None = None,
+                 source_cognates: frozenset[str] | None = None) -> _Side:
+    """The English sentence's side; given the source's Latin words and cognate keys, only those
+    are kept of its own (every English word is Latin-script, and the scorer reads the target's
+    Latin words and cognates only where they meet the source's: the scores are the same)."""
     from retranslate.language.russian import name_key
 
-    latin = _LATIN.findall(text)
+    words = _LATIN.findall(text)
+    latin: Iterable[str] = (w.lower() for w in words)
+    cognates: Iterable[str] = (_cognate(w) for w in words if len(w) >= _COGNATE_MIN)
+    if source_latin is not None:
+        latin = (w for w in latin if w in source_latin)
+    if source_cognates is not None:
+        cognates = (c for c in cognates if c in source_cognates)
     return _Side(length=len(text),
-                 numbers=frozenset(_key(q) for q in quantities.english(text)),
-                 latin=frozenset(w.lower() for w in latin),
-                 names=frozenset(name_key(m.group()) for m in _CAPITALISED_EN.finditer(text)),
-                 terms=terms.rendered(text),
-                 cognates=frozenset(_cognate(w) for w in latin if len(w) >= _COGNATE_MIN))
+                 numbers=_keys(_key(q) for q in quantities.english(text)),
+                 latin=_keys(latin),
+                 names=_keys(name_key(m.group()) for m in _CAPITALISED_EN.finditer(text)),
+                 terms=_frozen(terms.rendered(text)), cognates=_keys(cognates))
+
+
+def _vocabulary(sides: Sequence[_Side], anchor: str) -> frozenset[str]:
+    """Every key of one anchor across the sides."""
+    found: set[str] = set()
+    for side in sides:
+        found.update(getattr(side, anchor))
+    return frozenset(found)
+
+
+def _keep_only(sides: Sequence[_Side], anchor: str, wanted: frozenset[str]) -> None:
+    """Drop from each side's anchor set the keys the other text never has: an anchor only
+    one text has can never be shared, and the scorer counts these anchors only where shared."""
+    for side in sides:
+        keys = getattr(side, anchor)
+        if not keys <= wanted:
+            setattr(side, anchor, _frozen(keys & wanted))
 
 
 @lru_cache(maxsize=65536)
