@@ -9,7 +9,7 @@ from retranslate.files.document import matchable_text, sentence_start
 from retranslate.glossary.conditions import Conditions, matcher_for
 from retranslate.glossary.inflect import realise
 from retranslate.glossary.model import Entry
-from retranslate.models import Finding, Severity, Span
+from retranslate.models import Finding, Severity, Span, prose_ahead
 from retranslate.repair.substitute import substitution
 
 
@@ -59,9 +59,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     text = document.text
     entries = ctx.glossary.entries
     conditions = ctx.shared(_conditions)
+    in_prose = prose_ahead(document)
     for match in matcher_for(ctx.glossary).find(matchable_text(document)):
         span = Span(match.start, match.end)
-        if not document.in_prose(span):
+        if not in_prose(span.start, span.end):
             continue
         for candidate in match.candidates:
             entry = entries[candidate.entry]
