@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from retranslate.checks import Check, CheckContext
 from retranslate.files.document import matchable_text, sentence_start
 from retranslate.glossary.conditions import Conditions, matcher_for
-from retranslate.glossary.inflect import realise
+from retranslate.glossary.inflect import realise, starts_sentence
 from retranslate.glossary.model import Entry
 from retranslate.models import Finding, Severity, Span, prose_ahead
 from retranslate.repair.substitute import substitution
@@ -81,8 +81,16 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 applies = verdict == "names"
             if not applies:
                 continue
+            opening = sentence_start(document, span.start)
             start, replacement = substitution(text, span.start, span.end, entry, candidate.form,
-                                              sentence_start(document, span.start))
+                                              opening)
+            if start < span.start and not document.in_prose(Span(start, span.end)):
+                # The a/an before the match is not prose (the end of a path): it stays as it is.
+                if opening is None:
+                    opening = starts_sentence(text, span.start)
+                start, replacement = substitution(text[span.start: span.end], 0, len(span),
+                                                  entry, candidate.form, opening)
+                start += span.start
             suggestion: str | None = replacement
             if entry.rephrase:  # a model rewrite, not a drop-in replacement: no suggestion
                 start, suggestion = span.start, None
