@@ -15,7 +15,8 @@ from retranslate.files import scopes
 from retranslate.files.document import decode
 from retranslate.glossary.model import Glossary
 from retranslate.language import segment
-from retranslate.models import Document, Span, prose_ahead
+from retranslate.language.text_index import ProseTest
+from retranslate.models import Document, Span
 
 
 def _news(corpus: Path) -> list[str]:
@@ -99,10 +100,10 @@ _REGIONS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=8
 @given(_REGIONS, st.lists(st.tuples(st.integers(0, 70), st.integers(0, 10)), max_size=30),
        st.booleans())
 @settings(max_examples=500, deadline=None)
-def test_prose_walked_in_order_answers_as_the_search(
+def test_prose_by_listed_starts_answers_as_the_search(
         regions: tuple[Span, ...], asked: list[tuple[int, int]], in_order: bool) -> None:
     document = Document(path="x.txt", text="x" * 80, prose=regions)
-    inside = prose_ahead(document)
+    inside = ProseTest(regions)
     for start, length in sorted(asked) if in_order else asked:
         assert inside(start, start + length) == document.in_prose(Span(start, start + length))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -74,26 +73,6 @@ class Document:
         # building the list on every call made checking it quadratic.
         i = bisect.bisect_right(regions, span.start, key=lambda r: r.start) - 1
         return i >= 0 and regions[i].contains(span)
-
-
-def prose_ahead(document: Document) -> Callable[[int, int], bool]:
-    """`document.in_prose(Span(start, end))` for spans asked about in order of their starts:
-    one walk over the regions instead of a search per span (a check's matches come in order).
-    A span asked about out of order gets the search."""
-    regions = document.prose
-    count = len(regions)
-    at = [-1, -1]  # the region whose start is the last one at or before the last start asked
-
-    def inside(start: int, end: int) -> bool:
-        i, last = at
-        if start < last:
-            return document.in_prose(Span(start, end))
-        while i + 1 < count and regions[i + 1].start <= start:
-            i += 1
-        at[0], at[1] = i, start
-        return i >= 0 and start >= regions[i].start and end <= regions[i].end
-
-    return inside
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from retranslate.files.document import matchable_text, sentence_start
 from retranslate.glossary.conditions import Conditions, matcher_for
 from retranslate.glossary.inflect import realise, starts_sentence
 from retranslate.glossary.model import Entry
-from retranslate.models import Finding, Severity, Span, prose_ahead
+from retranslate.language.text_index import prose_test
+from retranslate.models import Finding, Severity, Span
 from retranslate.repair.substitute import substitution
 
 
@@ -59,7 +60,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     text = document.text
     entries = ctx.glossary.entries
     conditions = ctx.shared(_conditions)
-    in_prose = prose_ahead(document)
+    in_prose = ctx.shared(prose_test)
     for match in matcher_for(ctx.glossary).find(matchable_text(document)):
         span = Span(match.start, match.end)
         if not in_prose(span.start, span.end):

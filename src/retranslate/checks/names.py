@@ -26,7 +26,8 @@ from dataclasses import replace
 
 from retranslate.checks import Check, CheckContext
 from retranslate.glossary.model import Glossary
-from retranslate.models import Finding, Severity, Span, prose_ahead
+from retranslate.language.text_index import prose_test
+from retranslate.models import Finding, Severity, Span
 
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:['’]s)?(?![\w-])")
 _SIMILAR = 85.0
@@ -42,7 +43,7 @@ def occurrences(ctx: CheckContext) -> list[tuple[str, Span]]:
     """Every name word in prose with its span, possessive "'s" left out."""
     text = ctx.document.text
     starts = {s.span.start for s in ctx.target_segments}
-    in_prose = prose_ahead(ctx.document)
+    in_prose = ctx.shared(prose_test)
     found: list[tuple[str, int, bool]] = []
     inside: set[str] = set()
     for match in _NAME.finditer(text):
