@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from retranslate.checks import Check, CheckContext, lowered
-from retranslate.language import english
+from retranslate.language import english, vocabulary
 from retranslate.models import Document, Finding, Severity, Span
 
 _PAIR = re.compile(r"(?<![\w'’.-])(?P<prev>[a-z]+(?:['’][a-z]+)?) (?P<word>[A-Z][a-z]+)"
@@ -65,7 +65,10 @@ _DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "his", "he
                           "our", "its", "my", "your"])
 _COMMON = lowered.COMMON
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DAY_MONTH = re.compile(rf"(?<![\w.,-])(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?[ \u00a0]"
+# The day is "[12]?\d|3[01]" not after [\w.,-], written so as to start with the digit (a class
+# the engine skips to) rather than a look-behind tried at every character.
+_DAY_MONTH = re.compile(rf"(?P<day>\d(?<![\w.,-]\d)(?:(?<=[12])\d|(?<=3)[01])?)"
+                        rf"(?:st|nd|rd|th)?[ \u00a0]"
                         rf"(?P<month>{_MONTHS})(?P<after>[ \u00a0]?(?:[,.;)]|\d{{4}}|$))?"
                         rf"(?![\w-])", re.MULTILINE)
 # "the end of may": found from " of " (a literal the engine scans for), the word before checked.
@@ -81,6 +84,7 @@ _TWO_WORD_NAMES = ("New York", "New Delhi", "New Zealand", "New Jersey", "New Or
                    "Costa Rica", "Puerto Rico", "Sierra Leone", "Latin America", "Central Asia")
 _MONTH_NAMES = frozenset(_MONTHS.split("|"))
 _CANONICAL = {n.lower(): n for n in _TWO_WORD_NAMES}
+_NAME_PARTS = tuple((n, tuple(n.lower().split())) for n in _TWO_WORD_NAMES)
 _SENTENCE_END = re.compile(r"[.!?]")
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
 _CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
@@ -136,6 +140,8 @@ class _Counts:
     def lower_phrase(self, prev: str, lower: str) -> int:
         """How often "prev lower" is written all in lower case ("the riots")."""
         key = (prev, lower)
+        if key not in self._phrases and f"{prev} {lower}" not in self.text:
+            self._phrases[key] = 0  # a substring search rules most phrases out at once
         if key not in self._phrases:
             phrase = re.compile(rf"(?<![\w'’-]){re.escape(prev)} {re.escape(lower)}(?![\w'’-])")
             self._phrases[key] = len(phrase.findall(self.text))
@@ -208,15 +214,17 @@ def _sentence_is_question(text: str, offset: int) -> bool:
 
 def _months(document: Document) -> Iterator[Finding]:
     text = document.text
-    if lowered.words(text).isdisjoint(_MONTH_NAMES):
+    words = vocabulary.of_text(text)
+    if words.words.isdisjoint(_MONTH_NAMES):
         return  # every rule here needs a month written in lower case
-    for match in _DAY_MONTH.finditer(text):
+    dated = words.has_digit  # a day or a year
+    for match in _DAY_MONTH.finditer(text) if dated else ():
         month = match.group("month")
         if month in ("may", "march") and match.group("after") is None \
                 and not text[max(0, match.start() - 3):match.start()].endswith("on "):
             continue  # "about 25 may attend", "some 300 march on": verbs, not months
         yield from _month(document, match.start("month"), month)
-    for match in _MONTH_DAY.finditer(text):
+    for match in _MONTH_DAY.finditer(text) if dated else ():
         yield from _month(document, match.start("month"), match.group("month"))
     for match in _MONTH_PERIOD.finditer(text):
         if text[max(0, match.start() - 9):match.start()].endswith(_PERIODS):
@@ -232,8 +240,8 @@ def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
 
 
 def _known_names(document: Document) -> Iterator[Finding]:
-    lower = {w.lower() for w in lowered.words(document.text)}
-    present = [n for n in _TWO_WORD_NAMES if lower.issuperset(n.lower().split())]
+    lower = vocabulary.of_text(document.text).lower_words
+    present = [n for n, parts in _NAME_PARTS if lower.issuperset(parts)]
     if not present:
         return
     known = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]") for n in present) + r")\b",

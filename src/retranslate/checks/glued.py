@@ -27,10 +27,11 @@ Lines carrying code and headings are skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from retranslate.checks import Check, CheckContext
 from retranslate.language import english
+from retranslate.language.vocabulary import vocabulary
 from retranslate.models import Document, Finding, Severity, Span
 
 _EDGE_BEFORE = r"(?<![\w'’.@/#$\\-])"
@@ -67,10 +68,44 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     if not english.available():
         return
     twice: dict[str, bool] = {}
-    yield from _acronyms(document, twice)
-    yield from _humps(document, twice)
-    yield from _words(document, twice)
+    words = ctx.shared(vocabulary)
+    # Each shape is looked for in the text only where some distinct token could give a finding
+    # (the token's own tests pass): ordinary news has none, and a long file repeats its tokens.
+    # An acronym run into a word, or a hump, is a case change no lower, upper or title case
+    # token has: they are searched among the others only.
+    if _possible(words.mixed_case, _ACRONYM, _acronym_token):
+        yield from _acronyms(document, twice)
+    if _possible(words.mixed_case, _HUMP, _hump_token):
+        yield from _humps(document, twice)
+    if _possible(words.joined, _CANDIDATE, _candidate_token):
+        yield from _words(document, twice)
     yield from _domains(document)
+
+
+def _possible(tokens: str, pattern: re.Pattern[str],
+              token_passes: Callable[[re.Match[str]], bool]) -> bool:
+    """Whether `pattern` matches in `tokens` (distinct tokens of the text, space-separated)
+    where `token_passes`: the shapes never match whitespace and look at most one character
+    past a token, so they match the same strings in the text as in its tokens."""
+    return any(token_passes(m) for m in pattern.finditer(tokens))
+
+
+def _acronym_token(match: re.Match[str]) -> bool:
+    a, b = match.group("a"), match.group("b")
+    return english.is_word(b, english.RARE) and not english.is_word(a[-1] + b)
+
+
+def _hump_token(match: re.Match[str]) -> bool:
+    a, b = match.group("a"), match.group("b")
+    if len(a) < 3 or english.count(a) < _COMMON_FIRST:
+        return False
+    return b in english.SENTENCE_OPENERS or (not english.is_word(b, english.RARE)
+                                             and len(b) >= 3 and _VOWEL.search(b[1:]) is not None)
+
+
+def _candidate_token(match: re.Match[str]) -> bool:
+    token = match.group()
+    return not (english.is_word(token) or _derived(token)) and bool(_splits(token))
 
 
 def _domains(document: Document) -> Iterator[Finding]:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from retranslate.language import english
+from retranslate.language import english, vocabulary
 from retranslate.language.given_names import GIVEN_NAMES
 from retranslate.models import Document, Finding, Severity, Span
 
@@ -54,6 +54,8 @@ _NAME_WORDS = frozenset("""left right new old red green white black blue north s
     assembly commission committee department ministry agency navy army party bank treasury
     cabinet president pope queen king prince bureau office city republic kingdom empire
     university college school""".split())  # noqa: SIM905
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LF = re.compile(r"\n")
 _PARAGRAPH_START = re.compile(r"\n(?:[ \t]*\n)?(?P<word>[a-z]{3,})(?=[ ,])")
 _SENTENCE_START = re.compile(r"\. (?P<word>[a-z]{3,})(?=[ ,])")
 
@@ -64,7 +66,9 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._ends = [m.start() for m in re.finditer(r"\r\n|\r|\n", text)]
+        # Without a CR every line ends at an LF, which the engine finds as a literal.
+        ends = _LF if "\r" not in text else _LINE_END
+        self._ends = [m.start() for m in ends.finditer(text)]
         self._facts: dict[int, tuple[bool, int, int, str]] = {}
 
     def facts(self, offset: int) -> tuple[bool, int, int, str]:
@@ -87,10 +91,9 @@ def lines(text: str) -> Lines:
     return Lines(text)
 
 
-@lru_cache(maxsize=1)
 def words(text: str) -> frozenset[str]:
-    """The text's distinct words, stripped of punctuation: one split, shared by the rules."""
-    return frozenset(w.strip(".,;:!?\"“”()«»") for w in set(text.split()))
+    """The text's distinct words, stripped of punctuation: one split, shared by the checks."""
+    return vocabulary.of_text(text).words
 
 
 def common_nouns(document: Document, readable: Readable,
@@ -122,7 +125,8 @@ def names(document: Document, readable: Readable, closed: frozenset[str]) -> Ite
     not_names = closed | _PARTICLES
     seen: set[int] = set()
     present = words(text)
-    given = sorted(w for w in present if w.lower() in GIVEN_NAMES)
+    given = sorted(w for w in present if w.lower() in GIVEN_NAMES) \
+        if not GIVEN_NAMES.isdisjoint(vocabulary.of_text(text).lower_words) else []
     if given:
         pattern = re.compile("|".join(re.escape(w) for w in given) + r"(?= )")
         for match in pattern.finditer(text):
