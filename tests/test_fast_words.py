@@ -10,6 +10,7 @@ generated text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,11 @@ _MONTHS = capitals._MONTHS
 _REFERENCE_DAY_MONTH = re.compile(
     rf"(?<![\w.,-])(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?[ \u00a0](?P<month>{_MONTHS})"
     rf"(?P<after>[ \u00a0]?(?:[,.;)]|\d{{4}}|$))?(?![\w-])", re.MULTILINE)
+_REFERENCE_MONTH_DAY = re.compile(
+    rf"\b(?:on|since|until|from|by|of|in) (?P<month>{_MONTHS})"
+    rf"(?=[ \u00a0](?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|[ \u00a0]\d{{4}}\b)")
+_REFERENCE_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
+_REFERENCE_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 _REFERENCE_RANGE = re.compile(rf"\b{time_range._TIME}\s*(?:to|until|till|through|-|–|—)\s*"
                               rf"{time_range._TIME}", re.IGNORECASE)
 
@@ -50,6 +56,16 @@ def _matches(pattern: re.Pattern[str], text: str) -> Spans:
 
 def _same_patterns(text: str) -> None:
     assert _matches(capitals._DAY_MONTH, text) == _matches(_REFERENCE_DAY_MONTH, text)
+    written = tuple(m for m in capitals._MONTH_NAMES_IN_ORDER if m in text)
+    fast_months = [(m.start("month"), m.group("month"))
+                   for m in capitals._month_day(written).finditer(text)] if written else []
+    assert fast_months == [(m.start("month"), m.group("month"))
+                           for m in _REFERENCE_MONTH_DAY.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in capitals._pairs(text)] == \
+        [(m.span(), m.groupdict()) for m in capitals._PAIR.finditer(text)]
+    words = Vocabulary(text)
+    assert words.mid_capitals == Counter(_REFERENCE_MID_CAPITAL.findall(text))
+    assert words.capitalised == Counter(_REFERENCE_CAPITAL.findall(text))
     assert _matches(time_range._RANGE, text) == _matches(_REFERENCE_RANGE, text)
 
 
@@ -81,19 +97,24 @@ def test_the_rewritten_patterns_and_the_vocabulary_agree_on_the_corpus() -> None
 
 
 def test_the_patterns_agree_on_dates_and_times_at_their_edges() -> None:
-    text = ("On 3 may, 31 march 2021, 30 june; 32 may, 4 may, x5 may, 1.2 may, 12th july, "
+    text = ("Since may 2020, on june 3rd, from march 31, by july 1999, in may’s 5, tin may 2; "
+            "we will Remind you Should, it Should. the Riots began; don't Go rock'n'roll Now "
+            "x.the Way, 'twas Here; and, Moscow Kremlin; "
+            "On 3 may, 31 march 2021, 30 june; 32 may, 4 may, x5 may, 1.2 may, 12th july, "
             "29\u00a0august 2020 and 123 am; 11 pm to 7 pm, 9am-5am, x11 am to 2 am, "
             "23 a.m. through 4 A.M., 10:30 PM–1:15 PM.")
     _same_patterns(text)
     assert _matches(capitals._DAY_MONTH, text)  # the sample holds dates and ranges at all
     assert _matches(time_range._RANGE, text)
+    assert list(capitals._pairs(text)) and Vocabulary(text).mid_capitals
 
 
 _PIECES = st.sampled_from(["1", "2", "3", "0", "12", "31", "4", " ", " ", "\n", "\u00a0", ".",
                            ",", "-", "am", "pm", "a.m.", "PM", "to", "–", "may", "march",
                            "june", "th", "2021", ":30", "x", "the", "of", "and", "USA",
                            "caused", "cities", "The", "Aleksey", "summer", "ofthe", "voiceda",
-                           "iPhone", "citiesThe", "'", "’", "(", "@", "٣"])
+                           "iPhone", "citiesThe", "'", "’", "(", "@", "٣", "on", "since", "Should",
+                           "Remind", "we", "will", "x.", ";", "\t", "?", "Moscow"])
 
 
 @settings(max_examples=300, deadline=None)

@@ -42,7 +42,6 @@ _ABBREVIATIONS = frozenset(["etc", "approx", "incl", "excl", "esp", "dept", "gov
                             "sq", "ft", "lbs", "oz", "mln", "bln", "thous", "cit", "op"])
 _EDGE = "'’-"
 _MID = frozenset("abcdefghijklmnopqrstuvwxyz,;")
-_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|no)[ \t]+$")
 _NEXT_WORD = re.compile(r" (?P<word>[A-Za-z][a-z]{2,})(?![\w'’-])")
 _MARCH = re.compile(r" March (?:of|on|to|through|along|from|against|towards?|dedicated|"
@@ -148,7 +147,7 @@ def names(document: Document, readable: Readable, closed: frozenset[str]) -> Ite
             yield from _lowered(document, readable, start, written)
     # Only a word the list lacks: "the Electoral Commission" beside "electoral" is a title.
     # Looked for only where the text's words hold it in lower case at all.
-    wanted = sorted({w.lower() for w in set(_MID_CAPITAL.findall(text))
+    wanted = sorted({w.lower() for w in vocabulary.of_text(text).mid_capitals
                      if w.lower() in present and w.lower() not in not_names
                      and english.count(w) == 0})
     if not wanted:

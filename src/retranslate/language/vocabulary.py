@@ -7,6 +7,9 @@ single spaces: a pattern that never matches whitespace, and whose look-arounds s
 character across a token's edge (where the text, like `joined`, has whitespace), matches the
 same strings in `joined` as in the text, so searching `joined` is an exact gate.
 
+It also counts the text's capitalised words (`mid_capitals`, `capitalised`), which the capitals
+rules and a names-like check ask about, in one pass each.
+
 Use it through `CheckContext.shared(vocabulary)` in a check, or `of_text(text)` where only the
 text is at hand (both give the same object for the last text asked about).
 """
@@ -14,6 +17,7 @@ text is at hand (both give the same object for the last text asked about).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,6 +27,11 @@ if TYPE_CHECKING:
 # What `words` strips from a token's ends: sentence punctuation, quotes and brackets.
 _PUNCTUATION = ".,;:!?\"“”()«»"
 _DIGIT = re.compile(r"\d")
+# Each starts with a literal or a class the engine skips to, not a look-behind tried at every
+# character: "(?<=[a-z,;] )[A-Z][a-z]+" and "(?<![\w'’-])[A-Z][a-z]+", each not followed by
+# [\w'’-] (the space consumed before a word is never the end of another match).
+_MID_CAPITAL = re.compile(r" (?<=[a-z,;] )([A-Z][a-z]+)(?![\w'’-])")
+_CAPITAL = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w'’-])")
 
 
 class Vocabulary:
@@ -58,6 +67,16 @@ class Vocabulary:
     def has_digit(self) -> bool:
         """Whether the text holds any digit (`\\d`: any script's)."""
         return _DIGIT.search(self.joined) is not None
+
+    @cached_property
+    def mid_capitals(self) -> Counter[str]:
+        """Capitalised words after a lower-case word, a comma or a semicolon and a space."""
+        return Counter(_MID_CAPITAL.findall(self.text))
+
+    @cached_property
+    def capitalised(self) -> Counter[str]:
+        """Every word of a capital and lower-case letters, standing alone."""
+        return Counter(_CAPITAL.findall(self.text))
 
     def could_match(self, pattern: re.Pattern[str]) -> bool:
         """Whether `pattern` (one that never matches whitespace) can match in the text."""
