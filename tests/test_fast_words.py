@@ -70,13 +70,13 @@ def _same_patterns(text: str) -> None:
 
 
 def _gates_agree(text: str) -> None:
-    """Each of glued's token gates is open exactly when the text itself has a passing match."""
+    """glued's candidates read from the distinct tokens are those read from the text."""
     words = Vocabulary(text)
     for pattern, passes, tokens in ((glued._ACRONYM, glued._acronym_token, words.mixed_case),
                                     (glued._HUMP, glued._hump_token, words.mixed_case),
                                     (glued._CANDIDATE, glued._candidate_token, words.joined)):
-        in_text = any(passes(m) for m in pattern.finditer(text))
-        assert glued._possible(tokens, pattern, passes) == in_text, pattern.pattern
+        in_text = {m.group() for m in pattern.finditer(text) if passes(m)}
+        assert glued._passing(tokens, pattern, passes) == in_text, pattern.pattern
         assert {m.group() for m in pattern.finditer(text)} == \
             {m.group() for m in pattern.finditer(tokens)}
 
@@ -87,6 +87,8 @@ def _views_agree(text: str) -> None:
     assert words.words == plain_words
     assert words.lower_words == {w.lower() for w in plain_words} - {""}
     assert words.has_digit == (re.search(r"\d", text) is not None)
+    for name in set(re.findall(r"[A-Z][a-z]+", text)):
+        assert (name in words.standing_capitalised) == english.stands_alone(text, name), name
 
 
 def test_the_rewritten_patterns_and_the_vocabulary_agree_on_the_corpus() -> None:
@@ -141,3 +143,26 @@ def test_glued_finds_each_shape_once_its_gate_lets_the_text_be_read() -> None:
     # The same sentences with no glued token: every gate stays shut and nothing is found.
     assert _glued("They came from the USA and caused trouble in the cities. The mayor "
                   "voiced a concern.\n") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["aa", "B", "aaBaa", "x", " ", "ab", "USA", "aBa", "é"]),
+                max_size=40).map("".join),
+       st.sets(st.sampled_from(["aaBaa", "aBa", "ab", "USAab", "aaBaaBaa", "xé", "B"]),
+               min_size=1))
+def test_written_twice_counts_as_str_count_does(text: str, tokens: set[str]) -> None:
+    assert glued._written_twice(text, tokens) == {t: text.count(t) > 1 for t in tokens}
+
+
+@pytest.mark.skipif(not english.available(), reason="pyspellchecker's word list is missing")
+def test_glued_finds_the_same_with_many_candidates_counted_in_one_pass(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    names = ["Aleksey", "Tikhonova", "Berezovka", "Kuzminsky", "Dorofeev", "Shevtsova",
+             "Yarovaya", "Pokrovka", "Zhukovsky", "Lebedeva", "Voronova", "Karpinsky",
+             "Sokolova", "Medvedko", "Grachevka", "Nikolska", "Orlovsky", "Rybakova"]
+    text = " ".join(f"In the summer{n} spoke, and {n} left; the citiesThe mayor voiceda "
+                    f"concern about {n}." for n in names) + " summerAleksey.\n"
+    many = _glued(text)
+    assert len({f[2] for f in many}) > glued._FEW_TOKENS  # the one-pass path was taken
+    monkeypatch.setattr(glued, "_FEW_TOKENS", 10_000)  # every count with str.count
+    assert _glued(text) == many

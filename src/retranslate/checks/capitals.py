@@ -127,6 +127,17 @@ class _Counts:
         self._mid: Counter[str] | None = None
         self._all: Counter[str] | None = None
         self._phrases: dict[tuple[str, str], int] = {}
+        self._end: tuple[int, re.Match[str] | None] = (-1, None)
+
+    def question(self, offset: int) -> bool:
+        """Whether the first [.!?] at or after `offset` is a "?". The offsets come in order, so
+        the last end found answers every offset up to it: a text without full stops is read
+        once, not once per candidate."""
+        since, end = self._end
+        if not (since <= offset and (end is None or offset <= end.start())):
+            end = _SENTENCE_END.search(self.text, offset)
+            self._end = offset, end
+        return end is not None and end.group() == "?"
 
     def mid_sentence(self, word: str) -> int:
         """How often `word` is capitalised after a lower-case word or a comma (not opening)."""
@@ -208,7 +219,7 @@ def _open_class_shifted(counts: _Counts, match: re.Match[str], prev: str, word: 
     if prev in _TRIGGERS:
         if prev in _PLURAL_SUBJECTS and lower.endswith("s"):
             return False
-        if english.count(lower) < _COMMON or _sentence_is_question(text, match.end()):
+        if english.count(lower) < _COMMON or counts.question(match.end()):
             return False
     elif prev in _DETERMINERS and after not in ("of", "for"):
         # The text must write the same phrase in lower case: "the riots" beside "the Riots".
@@ -233,9 +244,6 @@ def _paragraph(text: str, match: re.Match[str]) -> str:
     return text[start + 1 if start >= 0 else low:end if end >= 0 else high]
 
 
-def _sentence_is_question(text: str, offset: int) -> bool:
-    end = _SENTENCE_END.search(text, offset)
-    return end is not None and end.group() == "?"
 
 
 def _months(document: Document) -> Iterator[Finding]:

@@ -32,6 +32,8 @@ _DIGIT = re.compile(r"\d")
 # [\w'’-] (the space consumed before a word is never the end of another match).
 _MID_CAPITAL = re.compile(r" (?<=[a-z,;] )([A-Z][a-z]+)(?![\w'’-])")
 _CAPITAL = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?![\w'’-])")
+# english.stands_alone's edges: not after [\w'’.-], not before [\w-].
+_STANDING = re.compile(r"[A-Z](?<![\w'’.-].)[a-z]+(?![\w-])")
 
 
 class Vocabulary:
@@ -78,9 +80,10 @@ class Vocabulary:
         """Every word of a capital and lower-case letters, standing alone."""
         return Counter(_CAPITAL.findall(self.text))
 
-    def could_match(self, pattern: re.Pattern[str]) -> bool:
-        """Whether `pattern` (one that never matches whitespace) can match in the text."""
-        return pattern.search(self.joined) is not None
+    @cached_property
+    def standing_capitalised(self) -> frozenset[str]:
+        """The words of a capital and lower-case letters `english.stands_alone` finds."""
+        return frozenset(_STANDING.findall(self.text))
 
 
 @lru_cache(maxsize=1)
