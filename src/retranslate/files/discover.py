@@ -48,21 +48,15 @@ def walk(paths: Sequence[str], include: Sequence[str] = (),
     path: two diffs of one file would not apply.
     """
     include = tuple(include) or DEFAULT_INCLUDE
-    seen: set[str] = set()
-
-    def first_time(path: str) -> bool:
-        resolved = path if path == "-" else os.path.realpath(path)
-        if resolved in seen:
-            return False
-        seen.add(resolved)
-        return True
-
+    taken = _Taken()
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             if (path == "-" or not force_exclude or not excluded(path, exclude, base)) \
-                    and first_time(path):
+                    and taken.first_time(path if path == "-" else os.path.realpath(path)):
                 yield path
             continue
+        walked = _Walked(path, include, exclude, base)
+        taken.walks.append(walked)
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
@@ -70,8 +64,70 @@ def walk(paths: Sequence[str], include: Sequence[str] = (),
                     continue
                 full = os.path.join(folder, name)
                 relative = PurePosixPath(os.path.relpath(full, path)).as_posix()
-                if _matches(relative, include) \
-                        and not _matches(relative, (*DEFAULT_EXCLUDE, *exclude)) \
-                        and not (base is not None and excluded(full, exclude, base)) \
-                        and first_time(full):
+                if not walked.takes(relative):
+                    continue
+                walked.at = _walk_order(relative)
+                if os.path.islink(full):
+                    if taken.first_time(os.path.realpath(full)):
+                        yield full
+                # Not a link, and the walk follows no linked folder: no need to resolve it.
+                elif taken.first_time(os.path.join(walked.real, *relative.split("/")),
+                                      remember=False):
                     yield full
+        walked.at = None
+
+
+def _walk_order(relative: str) -> tuple[tuple[int, str], ...]:
+    """Where a file comes in a walk: a folder's files (sorted) before its subfolders (sorted)."""
+    *folders, name = relative.split("/")
+    return (*((1, d) for d in folders), (0, name))
+
+
+class _Walked:
+    """A folder being walked, or walked already, able to say whether it gave a file."""
+
+    def __init__(self, root: str, include: Sequence[str], exclude: Sequence[str],
+                 base: str | None) -> None:
+        self.root, self.real = root, os.path.realpath(root)
+        self.include, self.exclude, self.base = include, exclude, base
+        # The walk order of the file being looked at; None once the walk is over.
+        self.at: tuple[tuple[int, str], ...] | None = ()
+
+    def takes(self, relative: str) -> bool:
+        return (_matches(relative, self.include)
+                and not _matches(relative, (*DEFAULT_EXCLUDE, *self.exclude))
+                and not (self.base is not None
+                         and excluded(os.path.join(self.root, relative), self.exclude,
+                                      self.base)))
+
+    def gave(self, resolved: str) -> bool:
+        """Whether the walk gave (before the file it is at) the file whose resolved path this is."""
+        relative = os.path.relpath(resolved, self.real).replace(os.sep, "/")
+        if relative.startswith("../") or relative in ("..", ".") \
+                or any(part.startswith(".") for part in relative.split("/")) \
+                or not self.takes(relative):
+            return False
+        return self.at is None or _walk_order(relative) < self.at
+
+
+class _Taken:
+    """Which resolved paths a run has given, without a set that grows with every file.
+
+    A file a walk gives is no link (links are resolved one by one), so its resolved path is the
+    walked folder's resolved path joined with its relative one, and whether a walk gave a path
+    follows from the globs and the walk's order. Only named files and links are remembered one
+    by one: a walk of a million files keeps its folders' names, not a million paths (issue 14).
+    """
+
+    def __init__(self) -> None:
+        self.named: set[str] = set()
+        self.walks: list[_Walked] = []
+
+    def first_time(self, resolved: str, *, remember: bool = True) -> bool:
+        """Whether `resolved` is new; if so it counts as given (`remember`: keep it by name)."""
+        if resolved in self.named or (resolved != "-"
+                                      and any(w.gave(resolved) for w in self.walks)):
+            return False
+        if remember:
+            self.named.add(resolved)
+        return True
