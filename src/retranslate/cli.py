@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
 
-import click
+from retranslate import startup
 
-from retranslate import __version__
-from retranslate.errors import RetranslateError
+startup.install()  # before click, models and the checks compile patterns and dataclasses
+
+import click  # noqa: E402
+
+from retranslate import __version__  # noqa: E402
+from retranslate.errors import RetranslateError  # noqa: E402
 
 # Command name → the module under retranslate.commands that defines it (under the same name).
 COMMANDS = ("check", "fix", "report", "config", "rule", "glossary", "align", "model")
@@ -27,6 +32,8 @@ class _Commands(click.Group):
             return None
         command: click.Command = getattr(
             importlib.import_module(f"retranslate.commands.{cmd_name}"), cmd_name)
+        if cmd_name not in ("check", "fix"):
+            startup.over()  # check and fix say so themselves, once the glossary is loaded
         return command
 
 
@@ -53,6 +60,7 @@ def cli(color: str | None) -> None:
 
 
 def main() -> None:
+    gc.disable()  # until startup.over(); the `retranslate` command's launcher did it already
     try:
         cli.main(prog_name="retranslate", standalone_mode=False)
     except click.exceptions.Abort:

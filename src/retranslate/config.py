@@ -11,14 +11,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from retranslate.errors import RetranslateError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 _LISTS = ("glossary", "include", "exclude", "select", "ignore", "allow")
 _BOOLS = ("default-glossary", "force-exclude")
@@ -87,9 +83,20 @@ def discover(explicit: str | None, start: Path) -> Config:
     return config
 
 
+def toml() -> ModuleType:
+    """tomllib (tomli before 3.11), imported when a file is read: a hook run with a cached
+    glossary and no settings file reads no TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib
+
+
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
+    tomllib = toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:

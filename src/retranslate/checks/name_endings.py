@@ -32,23 +32,28 @@ from functools import lru_cache
 from retranslate.checks import Check, CheckContext
 from retranslate.glossary.model import Glossary
 from retranslate.language import english
+from retranslate.language.text_index import TextIndex, prose_test, text_index
 from retranslate.models import Finding, Severity, Span
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_NAMES = re.compile(rf"(?<![\w'’-])(?P<first>{_NAME})(?![\w'’-])"
+# The capital first, then the look-behind at the letter before it: the engine skips to the
+# next capital instead of trying the look-behind at every character.
+_NAMES = re.compile(rf"(?P<first>[A-Z](?<![\w'’-][A-Z])[a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])"
                     rf"(?=[ \u00a0](?P<second>{_NAME})(?![\w'’-]))?")
 _CAPITALISED_RU = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 _MAN_SURNAME = re.compile(r"(?:ov|ev|yov|in|yn)$")
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
 _COMMON = 5000
 _FIRST_NAME_LIKE = 10000  # "Paul", "Pavel", not "Later" or "President"
 _SAFE_ALONE = ("u", "om", "em", "ym", "ogo", "omu", "yu", "oy")
 
 
+@lru_cache(maxsize=8192)
 def inflections(name: str) -> dict[str, str]:
-    """Case forms of a nominative name as English transliteration writes them → their ending."""
+    """Case forms of a nominative name as English transliteration writes them → their ending.
+
+    Cached (a news file names the same people again and again): callers must not change it."""
     forms: dict[str, str] = {}
     if name.endswith("aya"):
         stem = name[:-3]
@@ -69,6 +74,7 @@ def inflections(name: str) -> dict[str, str]:
     return {form: ending for form, ending in forms.items() if form != name}
 
 
+@lru_cache(maxsize=8192)
 def feminine(surname: str) -> str | None:
     """The woman's form of a man's surname, or None where it has no separate one."""
     for man, woman in (("skiy", "skaya"), ("skii", "skaya"), ("sky", "skaya"),
@@ -89,9 +95,10 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     # Each name word with the name word right after it, if any: "Governor Sergey Furgal" gives
     # (Governor, Sergey) and (Sergey, Furgal), so a title never hides the full name.
     tokens: list[tuple[str, int, str | None, int]] = []
+    in_prose = ctx.shared(prose_test)
     for match in _NAMES.finditer(text):
         word, second = match.group("first"), match.group("second")
-        if not document.in_prose(Span(match.start(), match.end("first"))):
+        if not in_prose(match.start(), match.end("first")):
             continue
         singles[word] += 1
         if second:
@@ -100,11 +107,19 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     if len(singles) < 2:
         return
     bare_of = _bare_forms(singles)
+    index = ctx.shared(text_index)
+    # The pairs by first and by second word, in the text's order: looked up per token, not
+    # scanned, so a long file's many names are not compared all against all.
+    by_first: dict[str, list[str]] = {}
+    by_second: dict[str, list[str]] = {}
+    for f, s in pairs:
+        by_first.setdefault(f, []).append(s)
+        by_second.setdefault(s, []).append(f)
     source = _source_names(ctx) if ctx.source is not None else None
     done: set[int] = set()
     for first, start, second, second_start in tokens:
         if second:
-            yield from _feminine(ctx, first, second, second_start, pairs, source)
+            yield from _feminine(ctx, index, first, second, second_start, by_first, source)
             fixed = (bare_of.get(first, first), bare_of.get(second, second))
             if fixed != (first, second) and pairs.get(fixed) and not _ambiguous(second):
                 for word, at in ((first, start), (second, second_start)):
@@ -117,7 +132,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                   if second and english.count(first) < _FIRST_NAME_LIKE}
     for word, at, second, _ in tokens:
         if second is None and at not in after_name:
-            yield from _lone_feminine(text, word, at, pairs)
+            yield from _lone_feminine(index, word, at, by_second)
     for word, at, _, _ in tokens:
         if at in done:
             continue
@@ -152,20 +167,27 @@ def _glossary_words(glossary: Glossary) -> frozenset[str]:
 
 
 def _unmistakable_ending(word: str, at: int) -> Iterator[Finding]:
-    if english.count(word):
-        return
-    for pattern, nominative in _UNMISTAKABLE:
-        match = pattern.search(word)
-        if match is None:
-            continue
-        bare = pattern.sub(nominative, word) if nominative is not None else None
-        ending = word[match.end(1):] if pattern.groups else word[match.start():]
+    found = _unmistakable(word)
+    if found is not None:
+        bare, ending = found
         yield Finding(rule="name-endings/case", span=Span(at, at + len(word)),
                       severity=Severity.WARNING,
                       message=f"“{word}” keeps a Russian case ending (“-{ending}”)"
                               " that no English spelling of a name has",
                       text=word, suggestion=bare, autofix=False)
-        return
+
+
+@lru_cache(maxsize=8192)
+def _unmistakable(word: str) -> tuple[str | None, str] | None:
+    """The nominative (None where unknown) and the ending of a word no English name spells so."""
+    if english.count(word):
+        return None
+    for pattern, nominative in _UNMISTAKABLE:
+        match = pattern.search(word)
+        if match is not None:
+            bare = pattern.sub(nominative, word) if nominative is not None else None
+            return bare, word[match.end(1):] if pattern.groups else word[match.start():]
+    return None
 
 
 def _bare_forms(singles: Counter[str]) -> dict[str, str]:
@@ -200,14 +222,13 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:i]
 
 
-def _feminine(ctx: CheckContext, first: str, second: str, at: int,
-              pairs: Counter[tuple[str, str]],
+def _feminine(ctx: CheckContext, index: TextIndex, first: str, second: str, at: int,
+              by_first: dict[str, list[str]],
               source: tuple[dict[str, str], set[str]] | None) -> Iterator[Finding]:
     woman = feminine(second)
     if woman is None or not first.endswith("a"):
         return
-    text = ctx.document.text
-    written = [s for f, s in pairs if f == first and feminine_of(s, second)]
+    written = [s for s in by_first.get(first, ()) if feminine_of(s, second)]
     span = Span(at, at + len(second))
     if written:
         yield Finding(rule="name-endings/feminine", span=span, severity=Severity.ERROR,
@@ -219,7 +240,7 @@ def _feminine(ctx: CheckContext, first: str, second: str, at: int,
 
     by_source = source is not None and name_key(woman) in source[1] \
         and name_key(second) not in source[1]
-    if by_source or _pronouns_say_woman(text, at):
+    if by_source or _pronouns_say_woman(index, at):
         why = "the Russian source has the feminine form" if by_source else \
             "the text calls this person “she”"
         yield Finding(rule="name-endings/feminine", span=span, severity=Severity.WARNING,
@@ -227,16 +248,16 @@ def _feminine(ctx: CheckContext, first: str, second: str, at: int,
                       text=second, suggestion=woman, autofix=False)
 
 
-def _lone_feminine(text: str, surname: str, at: int,
-                   pairs: Counter[tuple[str, str]]) -> Iterator[Finding]:
+def _lone_feminine(index: TextIndex, surname: str, at: int,
+                   by_second: dict[str, list[str]]) -> Iterator[Finding]:
     """A surname alone in the man's form for a woman the text names in full: "Evgenia
     Medvedeva ... Medvedev after she refused". Never where a man of that name is written too."""
     woman = feminine(surname)
     if woman is None:
         return
-    women = [f for f, s in pairs if s == woman and f.endswith("a")]
-    men = [f for f, s in pairs if s == surname and english.count(f) < _FIRST_NAME_LIKE]
-    if not women or men or not _pronouns_say_woman(text, at):
+    women = [f for f in by_second.get(woman, ()) if f.endswith("a")]
+    men = [f for f in by_second.get(surname, ()) if english.count(f) < _FIRST_NAME_LIKE]
+    if not women or men or not _pronouns_say_woman(index, at):
         return
     yield Finding(rule="name-endings/feminine", span=Span(at, at + len(surname)),
                   severity=Severity.WARNING,
@@ -253,16 +274,9 @@ def feminine_of(written: str, man: str) -> bool:
     return woman is not None and written != man and name_key(written) == name_key(woman)
 
 
-def _pronouns_say_woman(text: str, offset: int) -> bool:
+def _pronouns_say_woman(index: TextIndex, offset: int) -> bool:
     """She/her in this sentence or the next, and no he/his/him there."""
-    window = ""
-    start = text.rfind("\n", 0, offset) + 1
-    for match in _SENTENCE.finditer(text, start):
-        if match.end() <= offset:
-            continue
-        window += match.group()
-        if window.count(".") + window.count("!") + window.count("?") >= 2 or not match.group():
-            break
+    window = index.two_sentences(offset)
     return bool(_SHE.search(window)) and not _HE.search(window)
 
 

@@ -26,24 +26,35 @@ Each rule looks for one shape and then rules out what native text writes that wa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
 
 from retranslate.checks import Check, CheckContext
 from retranslate.language import english
+from retranslate.language.text_index import TextIndex, anchored, text_index
 from retranslate.models import Document, Finding, Severity, Span
+
+T = TypeVar("T")
 
 # A spaced full stop must end the line or come before a capital: "With . as argument" and
 # "(that don't contain a .)" talk about the character.
-_BEFORE = re.compile(r"(?<=[^\W_]|[”’\"'%])[ \t]+(?:[,;](?=[ \t\r\n\"”’)]|$)|"
+# Each pattern opens with what it consumes and looks behind after it ("[ \t](?<=x[ \t])" for
+# "(?<=x)[ \t]"): the engine then skips to the next candidate character instead of trying the
+# look-behind at every position, 3 to 15 times faster.
+_BEFORE = re.compile(r"[ \t](?<=(?:[^\W_]|[”’\"'%])[ \t])[ \t]*(?:[,;](?=[ \t\r\n\"”’)]|$)|"
                      r"\.(?=[ \t]+[A-Z\"“]|[ \t]*(?:\r|\n|$)))", re.MULTILINE)
 # The word before: a URL, path, address or code ends before a spaced full stop on purpose, so
 # that the stop is not read as part of it ("https://github.com/lxml/lxml .").
 _TOKEN_BEFORE = re.compile(r"\S*$")
 # Punctuation first: a quote after a bare word may be a misdirected opening one (' ”freedom”').
-_CLOSING_CURLY = re.compile(r"(?<=\w)(?P<p>[,.!?]) ”(?=[a-z])")
-_CLOSING_AT_END = re.compile(r"(?<=[\w)])(?P<p>[.!?,])[ \t]+(?P<q>[\"”])[ \t]*(?=\r?\n|\r|$)")
+_CLOSING_CURLY = re.compile(r"(?P<p>[,.!?])(?<=\w[,.!?]) ”(?=[a-z])")
+_CLOSING_AT_END = re.compile(r"(?P<p>[.!?,])(?<=[\w)][.!?,])[ \t]+(?P<q>[\"”])[ \t]*"
+                             r"(?=\r?\n|\r|$)")
 _AFTER = re.compile(r"(?<![\w.@/\\:-])(?P<a>[A-Za-z]{2,})(?P<p>[.,])(?P<b>[A-Za-z]{2,})"
                     r"(?P<tail>[.,;:!?)\"”’]*)(?=\s|$)")
+# _AFTER and _TIME are tried only from the run of letters or digits before a hit of these.
+_AFTER_HIT = re.compile(r"[.,](?=[A-Za-z])")
+_TIME_HIT = re.compile(":")
 _UNSPACED_COMMA = re.compile(r",(?=\S)")
 _TIME = re.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?P<gap>[ \t]*:[ \t]+|[ \t]+:[ \t]*)"
                    r"(?P<m>[0-5]\d)(?![\d:])")
@@ -53,10 +64,26 @@ _TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.?m\b|hours?\b|h\b|local\b|[–—-][ \
                          r"(?:to|until|and|till)[ \t]+\d)", re.IGNORECASE)
 # Letters on both sides: after a digit or comma two spaces align dates and copyright years
 # ("Wed,  8 Oct 2003", "2002  Free Software Foundation").
-_DOUBLE = re.compile(r"(?<=[^\W\d_])[ ]{2}(?=[^\W\d_])")
+_DOUBLE = re.compile(r"  (?<=[^\W\d_]  )(?=[^\W\d_])")
 _TERM_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]+)?\S+ {2,}\S")
 _HANGING = re.compile(r"(?: {4,}|\t)\S")  # a definition's next line, indented under it
 _WIDE = re.compile(r"\t| {3,}|\|")
+
+
+class _PerLine(Generic[T]):
+    """A property of a line, worked out once per line rather than once per candidate on it:
+    a one-line file is one line, and counting it again for every candidate was quadratic.
+    Candidates come in the text's order, so the last line is all there is to remember."""
+
+    def __init__(self, compute: Callable[[str], T]) -> None:
+        self._compute = compute
+        self._line: str | None = None
+        self._value: T
+
+    def __call__(self, line: str) -> T:
+        if line != self._line:
+            self._line, self._value = line, self._compute(line)
+        return self._value
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -69,7 +96,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     if ":" in text:
         yield from _times(document)
     if "  " in text:
-        yield from _doubled(document)
+        yield from _doubled(document, ctx.shared(text_index))
 
 
 def _finding(document: Document, span: Span, rule: str, replacement: str,
@@ -82,12 +109,12 @@ def _finding(document: Document, span: Span, rule: str, replacement: str,
 
 def _space_before(document: Document) -> Iterator[Finding]:
     text = document.text
+    laid_out = _PerLine(lambda line: line.count(" ,") + line.count(" ;") >= 3 or
+                        english.looks_like_code(line) or _WIDE.search(line) is not None)
     for match in _BEFORE.finditer(text):
         line = english.line_at(text, match.start())
         token = _TOKEN_BEFORE.search(text, max(0, match.start() - 200), match.start())
-        if line.count(" ,") + line.count(" ;") >= 3 or english.looks_like_code(line) or \
-                _WIDE.search(line) or \
-                (token is not None and re.search(r"[/@.(\\]", token.group())):
+        if laid_out(line) or (token is not None and re.search(r"[/@.(\\]", token.group())):
             continue
         mark = match.group().strip()
         name = {",": "comma", ";": "semicolon", ".": "full stop"}[mark]
@@ -109,7 +136,8 @@ def _quotes(document: Document) -> Iterator[Finding]:
 
 def _missing_after(document: Document) -> Iterator[Finding]:
     text = document.text
-    for match in _AFTER.finditer(text):
+    commas = _PerLine(lambda line: len(_UNSPACED_COMMA.findall(line)))
+    for match in anchored(_AFTER, text, _AFTER_HIT, _letters_before):
         a, mark, b = match.group("a"), match.group("p"), match.group("b")
         if mark == "." and not (a.islower() and b[0].isupper() and b[1:].islower()):
             continue  # "file.txt", "U.S.", "ASP.NET", "System.String"
@@ -122,7 +150,7 @@ def _missing_after(document: Document) -> Iterator[Finding]:
             continue  # "fmt.Println", "os.Exit": a package, not a sentence's last word
         line = english.line_at(text, match.start())
         if english.looks_like_code(line) or _after_option(text, match.start()) \
-                or (mark == "," and len(_UNSPACED_COMMA.findall(line)) > 1):
+                or (mark == "," and commas(line) > 1):
             continue  # code, "--select a,b", or a row of comma-separated values
         at = match.start("p")
         name = "comma" if mark == "," else "full stop"
@@ -130,14 +158,35 @@ def _missing_after(document: Document) -> Iterator[Finding]:
                             f"{mark} ", f"No space after a {name} between “{a}” and “{b}”")
 
 
-def _after_term(text: str, offset: int) -> bool:
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _letters_before(text: str, at: int) -> int:
+    """Where the run of ASCII letters ending at `at` starts: _AFTER's only possible start."""
+    while at > 0 and text[at - 1] in _ASCII_LETTERS:
+        at -= 1
+    return at
+
+
+def _hour_before(text: str, colon: int) -> int:
+    """Where the digits before a colon (spaces between) start: _TIME's only possible start."""
+    at = colon
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    while at > 0 and text[at - 1].isdecimal():  # what \d matches
+        at -= 1
+    return at
+
+
+def _after_term(index: TextIndex, offset: int) -> bool:
     """Whether the spaces follow a line's first word, as on the line before or after: a list
     of terms and their definitions, laid out ("filename  Specifies ...")."""
-    start = text.rfind("\n", 0, offset) + 1
+    text = index.text
+    start = index.newline_before(offset) + 1
     if not _TERM_LINE.match(text, start):
         return False
-    previous = text.rfind("\n", 0, max(0, start - 1)) + 1
-    end = text.find("\n", offset)
+    previous = index.newline_before(max(0, start - 1)) + 1
+    end = index.newline_from(offset)
     return (start > 0 and _TERM_LINE.match(text, previous) is not None) or \
         (end >= 0 and (_TERM_LINE.match(text, end + 1) is not None
                        or _HANGING.match(text, end + 1) is not None))
@@ -151,7 +200,7 @@ def _after_option(text: str, offset: int) -> bool:
 
 def _times(document: Document) -> Iterator[Finding]:
     text = document.text
-    for match in _TIME.finditer(text):
+    for match in anchored(_TIME, text, _TIME_HIT, _hour_before):
         before = text[max(0, match.start() - 20):match.start()]
         after = text[match.end():match.end() + 20]
         if not (_TIME_BEFORE.search(before) or _TIME_AFTER.match(after)):
@@ -161,12 +210,13 @@ def _times(document: Document) -> Iterator[Finding]:
                             "A time is written without spaces around its colon")
 
 
-def _doubled(document: Document) -> Iterator[Finding]:
+def _doubled(document: Document, index: TextIndex) -> Iterator[Finding]:
     text = document.text
+    aligned = _PerLine(lambda line: _WIDE.search(line) is not None or
+                       len(_DOUBLE.findall(line)) > 2 or english.looks_like_code(line))
     for match in _DOUBLE.finditer(text):
         line = english.line_at(text, match.start())
-        if _WIDE.search(line) or len(_DOUBLE.findall(line)) > 2 or \
-                english.looks_like_code(line) or _after_term(text, match.start()):
+        if aligned(line) or _after_term(index, match.start()):
             continue
         yield from _finding(document, Span(match.start(), match.end()), "spacing/double-space",
                             " ", "Two spaces between words inside a sentence")

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from retranslate.checks import Check, CheckContext
+from retranslate.language.text_index import anchored
 from retranslate.models import Document, Finding, Severity, Span
 
 _RUSSIAN_QUOTES = re.compile(r"[«»„]")
@@ -168,17 +169,15 @@ def _anchored(pattern: re.Pattern[str], text: str,
     """`pattern.finditer(text)`, tried only where `finder` (a search led by a literal, which
     the engine scans for fast) hits, from the number's first digit: the patterns open with
     a look-behind and a digit, which the engine would try at every character."""
-    end = 0
-    for hit in finder.finditer(text):
-        start = hit.start()
-        while start > 0 and text[start - 1].isdigit() and hit.start() - start < 3:
-            start -= 1
-        if start < end:
-            continue
-        match = pattern.match(text, start)
-        if match is not None:
-            end = match.end()
-            yield match
+    return anchored(pattern, text, finder, _digits_before)
+
+
+def _digits_before(text: str, at: int) -> int:
+    """Where the up to three digits before `at` start."""
+    start = at
+    while start > 0 and text[start - 1].isdigit() and at - start < 3:
+        start -= 1
+    return start
 
 
 def _touches_digits(text: str, start: int, end: int) -> bool:
@@ -190,7 +189,9 @@ def _touches_digits(text: str, start: int, end: int) -> bool:
 
 def _abbreviations(document: Document) -> Iterator[Finding]:
     text = document.text
-    for match in _YEAR_MARK.finditer(text):
+    # Each pattern needs its Russian letters as written (none is case-blind): where they are
+    # absent, as in nearly all English news, the scan is skipped.
+    for match in _YEAR_MARK.finditer(text) if "г." in text else ():
         if _CYRILLIC_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "7 января 2022 г.": a Russian date, which the untranslated check mends
         span = Span(match.start("gap"), match.end())
@@ -199,7 +200,8 @@ def _abbreviations(document: Document) -> Iterator[Finding]:
         yield from _finding(document, span, "typography/year-abbreviation", dot,
                             f"Russian “{match.group('mark')}” (“year”) after "
                             f"{match.group('year')}; English writes the year alone")
-    for match in _MONEY.finditer(text):
+    money = "руб." in text or "коп." in text or "долл." in text
+    for match in _MONEY.finditer(text) if money else ():
         abbr = match.group("abbr")
         dot = "." if _SENTENCE_END.match(text, match.end()) else ""
         word = _MONEY_WORDS[abbr]

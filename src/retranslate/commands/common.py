@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from retranslate import startup
 from retranslate.checks import Check, batch_hooks, load_checks
 from retranslate.config import SEVERITIES, Config, discover
 from retranslate.errors import RetranslateError, SkippedFile
@@ -219,6 +220,7 @@ class Batch:
         self.failed = False
         # Spellings that differ between files: only `check` sees the batch as it was read.
         self.hooks = [] if fix or not hooks else batch_hooks()
+        startup.over()
 
     def _report(self, err: RetranslateError) -> None:
         if not isinstance(err, SkippedFile):

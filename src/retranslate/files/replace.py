@@ -15,7 +15,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +54,8 @@ def open_temp(target: Path) -> TempFile:
         else:
             _lock(temp.fd)
             return temp
+    import tempfile  # with shutil, random, bz2 and lzma: only a write needs it
+
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=SUFFIX, dir=target.parent)
     _lock(fd)
     return TempFile(fd, target.parent, os.path.basename(name))

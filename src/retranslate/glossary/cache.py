@@ -18,17 +18,10 @@ from retranslate.errors import GlossaryError
 from retranslate.glossary.load import glossary_files, load_glossary
 from retranslate.glossary.matcher import Matcher, remember
 from retranslate.glossary.model import Glossary
+from retranslate.startup import cache_dir
 
 # Bumped when what the cache file holds changes shape.
 _LAYOUT = 6  # 4: ambiguous; 5: rephrase; 6: override, disabled, near_renderings
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("RETRANSLATE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "retranslate"
 
 
 def _key(files: list[Path]) -> str:

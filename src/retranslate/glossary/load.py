@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from retranslate.config import toml
 from retranslate.errors import GlossaryError
 from retranslate.glossary.model import Entry, Example, Glossary
-from retranslate.glossary.validate import refuse_cycles
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
@@ -62,6 +56,8 @@ def load_glossary(paths: Iterable[str | Path]) -> Glossary:
         check_bounds(entry)
     entries = with_known_renderings_near(resolve_overrides(entries))
     check_consistency(entries)
+    from retranslate.glossary.validate import refuse_cycles  # a cached glossary needs none
+
     refuse_cycles(entries)
     return Glossary(tuple(entries), tuple(origins))
 
@@ -121,6 +117,7 @@ def parse_file(file: Path) -> list[Entry]:
         raise GlossaryError(f"not valid UTF-8 at byte {err.start}", path=where) from None
     except OSError as err:
         raise GlossaryError(f"cannot read: {err.strerror}", path=where) from None
+    tomllib = toml()
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from retranslate.errors import InputError
-from retranslate.files.bilingual import po, xml
 from retranslate.models import Document, Segment, Span
 
 FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",
@@ -92,6 +91,8 @@ def _units(store: Any, fmt: str) -> Iterator[Unit | None]:
 
 def _tmx_unit(unit: Any, header_srclang: str) -> Unit:
     """A TMX unit's sides chosen by language, as `xml.tmx_sides` chooses them in the file."""
+    from retranslate.files.bilingual import xml  # imported for bilingual files only
+
     nodes = unit.getlanguageNodes()
     langs = [node.get(f"{{{xml.XML_NS}}}lang") or node.get("lang") or "" for node in nodes]
     sides = xml.tmx_sides(langs, unit.xmlelement.get("srclang") or header_srclang)
@@ -102,6 +103,8 @@ def _tmx_unit(unit: Any, header_srclang: str) -> Unit:
 
 
 def _store(fmt: str, raw: bytes) -> Any:
+    from retranslate.files.bilingual import xml  # imported for bilingual files only
+
     if fmt == "po":
         from translate.storage import po as po_store
 
@@ -126,6 +129,8 @@ def _store(fmt: str, raw: bytes) -> Any:
 @lru_cache(maxsize=8)
 def located_targets(text: str, fmt: str) -> tuple[tuple[int, tuple[Span, ...]], ...]:
     """Each target in `text`: its unit's number and its prose pieces, in file order."""
+    from retranslate.files.bilingual import po, xml  # imported for bilingual files only
+
     if fmt == "po":
         return tuple((unit, tuple(pieces)) for unit, pieces in po.targets(text))
     try:
@@ -158,6 +163,8 @@ def _by_start(text: str, fmt: str) -> tuple[list[int], list[tuple[Span, ...]]]:
 
 def escape(text: str, fmt: str, at: int, replacement: str) -> str:
     """`replacement` as it must be written at offset `at` of a bilingual file's text."""
+    from retranslate.files.bilingual import po, xml  # imported for bilingual files only
+
     if fmt == "po":
         return po.escape(replacement)
     return xml.escape(text, at, replacement)
