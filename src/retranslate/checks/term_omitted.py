@@ -9,12 +9,16 @@ automatic fix: there is nothing to replace.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from retranslate.checks import Check, CheckContext
 from retranslate.glossary.model import Entry
 from retranslate.models import Finding, Severity
+
+if TYPE_CHECKING:
+    from retranslate.language.russian import MentionIndex
 
 
 @lru_cache(maxsize=4096)
@@ -29,6 +33,7 @@ def _rendered(english: str, entry: Entry) -> bool:
 
 
 def _mentioned(russian_text: str, entry: Entry, present: set[str]) -> bool:
+    """Without pymorphy3: `mentions`' prefix fallback, for the terms whose first word occurs."""
     from retranslate.language.russian import lemmas, mentions, words
 
     # Cheap test first: the first word of some term must occur in some form.
@@ -37,21 +42,39 @@ def _mentioned(russian_text: str, entry: Entry, present: set[str]) -> bool:
     return bool(hopeful) and mentions(russian_text, hopeful)
 
 
+def _mentioned_entries(entries: Sequence[Entry], index: MentionIndex | None,
+                       evidence: str) -> Iterator[Entry]:
+    """The glossary entries whose source words the Russian evidence mentions, in glossary order.
+
+    A term can match only where its first word's lemma does, so the index's answer is the cheap
+    test's and `mentions`' together (tests/test_align_fast.py compares them); without pymorphy3
+    (no index) the cheap test and the prefix fallback run as they are.
+    """
+    from retranslate.language import russian
+
+    if index is not None:
+        yield from (entries[i] for i in sorted(index.mentioned(evidence)))
+        return
+    present = set().union(*(russian.lemmas(w) for w in russian.words(evidence)))
+    yield from (e for e in entries if e.source and _mentioned(evidence, e, present))
+
+
 def run(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.source is None:
         return
-    entries = [e for e in ctx.glossary.entries if e.source]
-    if not entries:
+    if not any(e.source for e in ctx.glossary.entries):
         return
-    from retranslate.language.russian import lemmas, words
+    from retranslate.language import russian
 
+    entries = ctx.glossary.entries
+    index = (russian.mention_index(tuple(entry.source for entry in entries))
+             if russian.morphology_available() else None)
     target = ctx.target_segments
     for link, evidence in ctx.reliable_links():
-        present = set().union(*(lemmas(w) for w in words(evidence)))
         english = " ".join(target[i].text for i in link.target)
         first = target[link.target[0]]
-        for entry in entries:
-            if _mentioned(evidence, entry, present) and not _rendered(english, entry):
+        for entry in _mentioned_entries(entries, index, evidence):
+            if not _rendered(english, entry):
                 yield Finding(
                     rule=f"term-omitted/{entry.id}", span=first.span, severity=Severity.WARNING,
                     message=f"The source has {entry.source[0]} but the translation has no "

@@ -42,6 +42,11 @@ def _morph() -> Any:
     return _analyzer
 
 
+def morphology_available() -> bool:
+    """Whether pymorphy3 and its dictionaries load (else the prefix fallback is in use)."""
+    return _morph() is not None
+
+
 def fold(word: str) -> str:
     """Lower case with ё as е: news text writes both, dictionaries only ё."""
     return word.lower().replace("ё", "е")
@@ -87,8 +92,11 @@ def mentions(text: str, words_: Sequence[str]) -> bool:
         return False
     if _morph() is None:
         return _mentions_by_prefix(tokens, words_)
-    token_lemmas = [lemmas(t) for t in tokens]
-    for term in words_:
+    return _mentions_lemmas([lemmas(t) for t in tokens], words_)
+
+
+def _mentions_lemmas(token_lemmas: Sequence[frozenset[str]], terms: Sequence[str]) -> bool:
+    for term in terms:
         forms = _term_forms(term)
         if not forms:
             continue
@@ -97,6 +105,62 @@ def mentions(text: str, words_: Sequence[str]) -> bool:
             if all(token_lemmas[i + k] & forms[k] for k in range(n)):
                 return True
     return False
+
+
+class MentionIndex:
+    """Which of many term lists a text mentions: `mentions` for each list, by set look-ups.
+
+    Each list is filed under every lemma of its terms' first words, so a text is tested only
+    against the lists one of its own words' lemmas points to; a term can only match where its
+    first word does, so the answer is `mentions`' for every list. Texts' answers are memoised
+    (a bounded number): the aligner and term-omitted ask about the same sentences.
+    """
+
+    def __init__(self, term_lists: Sequence[Sequence[str]]) -> None:
+        self._lists = [tuple(terms) for terms in term_lists]
+        self._by_lemma: dict[str, list[int]] = {}
+        for index, terms in enumerate(self._lists):
+            keys: set[str] = set()
+            for term in terms:
+                forms = _term_forms(term)
+                if forms:
+                    keys |= forms[0]
+            for key in sorted(keys):
+                self._by_lemma.setdefault(key, []).append(index)
+        self._seen: dict[str, frozenset[int]] = {}
+
+    def mentioned(self, text: str) -> frozenset[int]:
+        """Indices of the lists `text` mentions (`mentions(text, list)` is true)."""
+        if _morph() is None:  # the prefix fallback: no index, nothing memoised across modes
+            return self._lookup(text)
+        found = self._seen.get(text)
+        if found is None:
+            found = self._lookup(text)
+            if len(self._seen) >= _SEEN_TEXTS:
+                self._seen.clear()
+            self._seen[text] = found
+        return found
+
+    def _lookup(self, text: str) -> frozenset[int]:
+        tokens = words(text)
+        if not tokens:
+            return frozenset()
+        if _morph() is None:
+            return frozenset(i for i, terms in enumerate(self._lists)
+                             if _mentions_by_prefix(tokens, terms))
+        token_lemmas = [lemmas(t) for t in tokens]
+        candidates = {i for forms in set(token_lemmas) for lemma in forms
+                      for i in self._by_lemma.get(lemma, ())}
+        return frozenset(i for i in candidates if _mentions_lemmas(token_lemmas, self._lists[i]))
+
+
+_SEEN_TEXTS = 4096
+
+
+@lru_cache(maxsize=8)
+def mention_index(term_lists: tuple[tuple[str, ...], ...]) -> MentionIndex:
+    """One index per glossary's term lists, built once per process."""
+    return MentionIndex(term_lists)
 
 
 def _mentions_by_prefix(tokens: list[str], terms: Sequence[str]) -> bool:
@@ -150,16 +214,27 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen
 _CAPITALISED = re.compile(r"(?<![А-Яа-яЁё-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 
 
+@lru_cache(maxsize=16384)
 def _first_name_case(word: str) -> tuple[frozenset[str], str] | None:
     """(cases, gender) of a first name whose readings agree on gender and on being nominative
     or not (Мариной → ablt, femn; Владимира → gent or accs, masc)."""
-    morph = _morph()
-    readings = [(p.tag.case, p.tag.gender) for p in morph.parse(word) if "Name" in p.tag]
+    readings = [(p.tag.case, p.tag.gender) for p in _parses(word) if "Name" in p.tag]
     genders = {g for _, g in readings}
     cases = frozenset(c for c, _ in readings if c)
     if len(genders) != 1 or not cases or ("nomn" in cases and len(cases) > 1):
         return None
     return cases, next(iter(genders))
+
+
+@lru_cache(maxsize=16384)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of `word`: a long source names the same people over and over."""
+    return tuple(_morph().parse(word))
+
+
+@lru_cache(maxsize=16384)
+def _nominative_parse(parse: Any) -> Any:
+    return parse.inflect({"nomn"})
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -183,7 +258,7 @@ def oblique_names(text: str) -> dict[str, str]:
     for i, match in enumerate(tokens):
         word = match.group()
         # A plural reading of a name (Силуанов as "of the Siluans") is no reading of a person.
-        parses = [p for p in morph.parse(word)
+        parses = [p for p in _parses(word)
                   if _NAME_TAGS & set(p.tag.grammemes) and p.tag.number != "plur"]
         if not parses or "Fixd" in parses[0].tag:
             continue
@@ -198,7 +273,7 @@ def oblique_names(text: str) -> dict[str, str]:
             continue  # the woman's nominative or the man's genitive: no evidence either way
         if not parses or parses[0].tag.case in ("nomn", None):
             continue
-        form = parses[0].inflect({"nomn"})
+        form = _nominative_parse(parses[0])
         if form is not None and form.word != fold(word):
             found[word] = form.word
     return found
