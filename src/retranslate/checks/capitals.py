@@ -34,9 +34,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from retranslate.checks import Check, CheckContext, lowered
-from retranslate.language import english
+from retranslate.language import english, vocabulary
 from retranslate.models import Document, Finding, Severity, Span
 
 _PAIR = re.compile(r"(?<![\w'’.-])(?P<prev>[a-z]+(?:['’][a-z]+)?) (?P<word>[A-Z][a-z]+)"
@@ -65,25 +66,30 @@ _DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "his", "he
                           "our", "its", "my", "your"])
 _COMMON = lowered.COMMON
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DAY_MONTH = re.compile(rf"(?<![\w.,-])(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?[ \u00a0]"
+# The day is "[12]?\d|3[01]" not after [\w.,-], written so as to start with the digit (a class
+# the engine skips to) rather than a look-behind tried at every character.
+_DAY_MONTH = re.compile(rf"(?P<day>\d(?<![\w.,-]\d)(?:(?<=[12])\d|(?<=3)[01])?)"
+                        rf"(?:st|nd|rd|th)?[ \u00a0]"
                         rf"(?P<month>{_MONTHS})(?P<after>[ \u00a0]?(?:[,.;)]|\d{{4}}|$))?"
                         rf"(?![\w-])", re.MULTILINE)
 # "the end of may": found from " of " (a literal the engine scans for), the word before checked.
 _MONTH_PERIOD = re.compile(rf" of (?P<month>{_MONTHS})\b(?![-'’])")
 _PERIODS = ("end", "beginning", "start", "middle", "half")
-_MONTH_DAY = re.compile(rf"\b(?:on|since|until|from|by|of|in) (?P<month>{_MONTHS})"
-                        rf"(?=[ \u00a0](?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|[ \u00a0]\d{{4}}\b)")
+# "\b(?:on|since|until|from|by|of|in) (?P<month>…)" before a day or a year, found from the
+# month (see _month_day) and read back to the preposition: the same months, found faster.
+_MONTH_PREPOSITIONS = ("on", "since", "until", "from", "by", "of", "in")
+_DAY_OR_YEAR = r"(?=[ \u00a0](?:[12]?\d|3[01])(?:st|nd|rd|th)?\b|[ \u00a0]\d{4}\b)"
 _TWO_WORD_NAMES = ("New York", "New Delhi", "New Zealand", "New Jersey", "New Orleans",
                    "New Mexico", "New Hampshire", "Hong Kong", "Sri Lanka", "Saudi Arabia",
                    "United States", "United Kingdom", "United Nations", "Soviet Union",
                    "European Union", "North Korea", "South Korea", "South Africa", "White House",
                    "Red Square", "Middle East", "Los Angeles", "San Francisco", "Buenos Aires",
                    "Costa Rica", "Puerto Rico", "Sierra Leone", "Latin America", "Central Asia")
-_MONTH_NAMES = frozenset(_MONTHS.split("|"))
+_MONTH_NAMES_IN_ORDER = tuple(_MONTHS.split("|"))
+_MONTH_NAMES = frozenset(_MONTH_NAMES_IN_ORDER)
 _CANONICAL = {n.lower(): n for n in _TWO_WORD_NAMES}
+_NAME_PARTS = tuple((n, tuple(n.lower().split())) for n in _TWO_WORD_NAMES)
 _SENTENCE_END = re.compile(r"[.!?]")
-_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
-_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 _TITLED_BIGRAM = re.compile(r"(?P<first>[A-Z][a-z]{2,}) (?P<second>[A-Z][a-z]{2,})(?![\w'’-])")
 _BIGRAM_EDGE = re.compile(r"[\w'’-]")
 _HEADING_LOOKS = 3  # occurrences of a bigram read for headings: enough to find one in prose
@@ -121,21 +127,34 @@ class _Counts:
         self._mid: Counter[str] | None = None
         self._all: Counter[str] | None = None
         self._phrases: dict[tuple[str, str], int] = {}
+        self._end: tuple[int, re.Match[str] | None] = (-1, None)
+
+    def question(self, offset: int) -> bool:
+        """Whether the first [.!?] at or after `offset` is a "?". The offsets come in order, so
+        the last end found answers every offset up to it: a text without full stops is read
+        once, not once per candidate."""
+        since, end = self._end
+        if not (since <= offset and (end is None or offset <= end.start())):
+            end = _SENTENCE_END.search(self.text, offset)
+            self._end = offset, end
+        return end is not None and end.group() == "?"
 
     def mid_sentence(self, word: str) -> int:
         """How often `word` is capitalised after a lower-case word or a comma (not opening)."""
         if self._mid is None:
-            self._mid = Counter(_MID_CAPITAL.findall(self.text))
+            self._mid = vocabulary.of_text(self.text).mid_capitals
         return self._mid[word]
 
     def anywhere(self, word: str) -> int:
         if self._all is None:
-            self._all = Counter(_CAPITAL.findall(self.text))
+            self._all = vocabulary.of_text(self.text).capitalised
         return self._all[word]
 
     def lower_phrase(self, prev: str, lower: str) -> int:
         """How often "prev lower" is written all in lower case ("the riots")."""
         key = (prev, lower)
+        if key not in self._phrases and f"{prev} {lower}" not in self.text:
+            self._phrases[key] = 0  # a substring search rules most phrases out at once
         if key not in self._phrases:
             phrase = re.compile(rf"(?<![\w'’-]){re.escape(prev)} {re.escape(lower)}(?![\w'’-])")
             self._phrases[key] = len(phrase.findall(self.text))
@@ -145,7 +164,7 @@ class _Counts:
 def _mid_sentence(document: Document) -> Iterator[Finding]:
     text = document.text
     counts = _Counts(text)
-    for match in _PAIR.finditer(text):
+    for match in _pairs(text):
         prev, word, after = match.group("prev"), match.group("word"), match.group("after")
         if (after is not None and not after[0].islower()) or len(prev) < 2:
             continue  # a capital follows: a name or a title ("Gone With the Wind"); "x y This"
@@ -167,6 +186,30 @@ def _mid_sentence(document: Document) -> Iterator[Finding]:
                           suggestion=lower, autofix=False)
 
 
+_PAIR_SPACE = re.compile(r" (?<=[a-z] )(?=[A-Z][a-z])")
+_PREV_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'’")
+
+
+def _pairs(text: str) -> Iterator[re.Match[str]]:
+    r"""What `_PAIR.finditer(text)` gives, found from the space before the capital.
+
+    A pair's first word is a run of [a-z'’] not after [\w'’.-], so from each space between a
+    lower-case letter and a capital only the start of the run before it can begin a pair;
+    the space is found as a literal, where `_PAIR` tried its look-behind at every character.
+    """
+    end = 0
+    for space in _PAIR_SPACE.finditer(text):
+        start = space.start()
+        while start and text[start - 1] in _PREV_CHARS:
+            start -= 1
+        if start < end:
+            continue  # inside the last pair, which finditer would have stepped past
+        match = _PAIR.match(text, start)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
 def _open_class_shifted(counts: _Counts, match: re.Match[str], prev: str, word: str) -> bool:
     text = counts.text
     lower = word.lower()
@@ -176,7 +219,7 @@ def _open_class_shifted(counts: _Counts, match: re.Match[str], prev: str, word: 
     if prev in _TRIGGERS:
         if prev in _PLURAL_SUBJECTS and lower.endswith("s"):
             return False
-        if english.count(lower) < _COMMON or _sentence_is_question(text, match.end()):
+        if english.count(lower) < _COMMON or counts.question(match.end()):
             return False
     elif prev in _DETERMINERS and after not in ("of", "for"):
         # The text must write the same phrase in lower case: "the riots" beside "the Riots".
@@ -201,26 +244,37 @@ def _paragraph(text: str, match: re.Match[str]) -> str:
     return text[start + 1 if start >= 0 else low:end if end >= 0 else high]
 
 
-def _sentence_is_question(text: str, offset: int) -> bool:
-    end = _SENTENCE_END.search(text, offset)
-    return end is not None and end.group() == "?"
 
 
 def _months(document: Document) -> Iterator[Finding]:
     text = document.text
-    if lowered.words(text).isdisjoint(_MONTH_NAMES):
+    words = vocabulary.of_text(text)
+    if words.words.isdisjoint(_MONTH_NAMES):
         return  # every rule here needs a month written in lower case
-    for match in _DAY_MONTH.finditer(text):
+    dated = words.has_digit  # a day or a year
+    for match in _DAY_MONTH.finditer(text) if dated else ():
         month = match.group("month")
         if month in ("may", "march") and match.group("after") is None \
                 and not text[max(0, match.start() - 3):match.start()].endswith("on "):
             continue  # "about 25 may attend", "some 300 march on": verbs, not months
         yield from _month(document, match.start("month"), month)
-    for match in _MONTH_DAY.finditer(text):
+    written = tuple(m for m in _MONTH_NAMES_IN_ORDER if m in text) if dated else ()
+    for match in _month_day(written).finditer(text) if written else ():
         yield from _month(document, match.start("month"), match.group("month"))
     for match in _MONTH_PERIOD.finditer(text):
         if text[max(0, match.start() - 9):match.start()].endswith(_PERIODS):
             yield from _month(document, match.start("month"), match.group("month"))
+
+
+@lru_cache(maxsize=64)
+def _month_day(months: tuple[str, ...]) -> re.Pattern[str]:
+    """A month of `months` after a preposition, before a day or a year. A month is no
+    preposition's end, so no two such phrases overlap and starting from the month finds them
+    all; months absent from the text are left out of the alternation, which cannot change it."""
+    alternatives = "|".join(
+        month + "(?:" + "|".join(rf"(?<=\b{p} {month})" for p in _MONTH_PREPOSITIONS) + ")"
+        for month in months)
+    return re.compile(rf"(?P<month>{alternatives}){_DAY_OR_YEAR}")
 
 
 def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
@@ -232,8 +286,8 @@ def _month(document: Document, start: int, month: str) -> Iterator[Finding]:
 
 
 def _known_names(document: Document) -> Iterator[Finding]:
-    lower = {w.lower() for w in lowered.words(document.text)}
-    present = [n for n in _TWO_WORD_NAMES if lower.issuperset(n.lower().split())]
+    lower = vocabulary.of_text(document.text).lower_words
+    present = [n for n, parts in _NAME_PARTS if lower.issuperset(parts)]
     if not present:
         return
     known = re.compile(r"\b(?:" + "|".join(n.replace(" ", "[ \u00a0]") for n in present) + r")\b",

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from retranslate.checks import Check, CheckContext
 from retranslate.files.document import matchable_text, sentence_start
-from retranslate.glossary.conditions import blocked, conditions_hold, matcher_for
-from retranslate.glossary.inflect import realise
+from retranslate.glossary.conditions import Conditions, matcher_for
+from retranslate.glossary.inflect import realise, starts_sentence
 from retranslate.glossary.model import Entry
+from retranslate.language.text_index import prose_test
 from retranslate.models import Finding, Severity, Span
 from retranslate.repair.substitute import substitution
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _source_verdict(ctx: CheckContext, entry: Entry, span: Span) -> tuple[str, str | None]:
@@ -42,33 +40,30 @@ def _source_verdict(ctx: CheckContext, entry: Entry, span: Span) -> tuple[str, s
     return "absent", sentence
 
 
-def _paragraph(text: str, span: Span) -> Span:
-    """The paragraph around `span`: the nearest context, which weighs most."""
-    starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, span.start)]
-    end = _PARAGRAPH_BREAK.search(text, span.end)
-    return Span(starts[-1] if starts else 0, end.start() if end else len(text))
+def _conditions(ctx: CheckContext) -> Conditions:
+    return Conditions(ctx.glossary, ctx.document.text)
 
 
-def _vetoed_nearby(entry: Entry, text: str, span: Span) -> bool:
+def _vetoed_nearby(conditions: Conditions, entry: Entry, span: Span) -> bool:
     """A `not_near` word in the match's paragraph (and within the entry's window, if any)."""
     if not entry.not_near:
         return False
-    around = _paragraph(text, span)
+    around = conditions.paragraph(span)
     if entry.window:
         around = Span(max(around.start, span.start - entry.window),
                       min(around.end, span.end + entry.window))
-    local = Span(span.start - around.start, span.end - around.start)
-    return blocked(entry, text[around.start: around.end], local)
+    return conditions.blocked_in(entry, around)
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
     document = ctx.document
     text = document.text
     entries = ctx.glossary.entries
-    in_text: dict[tuple[str, ...], bool] = {}
+    conditions = ctx.shared(_conditions)
+    in_prose = ctx.shared(prose_test)
     for match in matcher_for(ctx.glossary).find(matchable_text(document)):
         span = Span(match.start, match.end)
-        if not document.in_prose(span):
+        if not in_prose(span.start, span.end):
             continue
         for candidate in match.candidates:
             entry = entries[candidate.entry]
@@ -76,19 +71,27 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             verdict, evidence = _source_verdict(ctx, entry, span)
             if verdict == "silent":
-                applies = conditions_hold(entry, text, span, in_text)
+                applies = conditions.hold(entry, span)
             elif verdict == "ambiguous":
                 # The source word has other senses too, so the words around the match still
                 # decide, the nearest ones only; `near` is what the source sentence replaces.
-                applies = not _vetoed_nearby(entry, text, span)
+                applies = not _vetoed_nearby(conditions, entry, span)
             else:
                 # An unambiguous source word decides alone: "Protestants" aligned with
                 # протестующие is wrong whatever another paragraph says about Catholics.
                 applies = verdict == "names"
             if not applies:
                 continue
+            opening = sentence_start(document, span.start)
             start, replacement = substitution(text, span.start, span.end, entry, candidate.form,
-                                              sentence_start(document, span.start))
+                                              opening)
+            if start < span.start and not document.in_prose(Span(start, span.end)):
+                # The a/an before the match is not prose (the end of a path): it stays as it is.
+                if opening is None:
+                    opening = starts_sentence(text, span.start)
+                start, replacement = substitution(text[span.start: span.end], 0, len(span),
+                                                  entry, candidate.form, opening)
+                start += span.start
             suggestion: str | None = replacement
             if entry.rephrase:  # a model rewrite, not a drop-in replacement: no suggestion
                 start, suggestion = span.start, None

@@ -27,10 +27,11 @@ Lines carrying code and headings are skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from retranslate.checks import Check, CheckContext
 from retranslate.language import english
+from retranslate.language.vocabulary import of_text, vocabulary
 from retranslate.models import Document, Finding, Severity, Span
 
 _EDGE_BEFORE = r"(?<![\w'’.@/#$\\-])"
@@ -67,10 +68,70 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     if not english.available():
         return
     twice: dict[str, bool] = {}
-    yield from _acronyms(document, twice)
-    yield from _humps(document, twice)
-    yield from _words(document, twice)
+    words = ctx.shared(vocabulary)
+    # Each shape is looked for in the text only where some distinct token could give a finding
+    # (the token's own tests pass): ordinary news has none, and a long file repeats its tokens.
+    # An acronym run into a word, or a hump, is a case change no lower, upper or title case
+    # token has: they are searched among the others only.
+    acronyms = _passing(words.mixed_case, _ACRONYM, _acronym_token)
+    humps = _passing(words.mixed_case, _HUMP, _hump_token)
+    glued_words = _passing(words.joined, _CANDIDATE, _candidate_token)
+    if len(acronyms) + len(humps) + len(glued_words) > _FEW_TOKENS:
+        twice.update(_written_twice(document.text, acronyms | humps | glued_words))
+    if acronyms:
+        yield from _acronyms(document, twice)
+    if humps:
+        yield from _humps(document, twice)
+    if glued_words:
+        yield from _words(document, twice)
     yield from _domains(document)
+
+
+def _passing(tokens: str, pattern: re.Pattern[str],
+             token_passes: Callable[[re.Match[str]], bool]) -> set[str]:
+    """What `pattern` matches in `tokens` (distinct tokens of the text, space-separated) where
+    `token_passes`: the shapes never match whitespace and look at most one character past a
+    token, so these are the strings they match in the text that can become findings."""
+    return {m.group() for m in pattern.finditer(tokens) if token_passes(m)}
+
+
+# Beyond this many candidates, whether each is written twice is found in one pass over the
+# text, not one `str.count` each (a file of many distinct glued tokens was quadratic).
+_FEW_TOKENS = 16
+
+
+def _written_twice(text: str, tokens: set[str]) -> dict[str, bool]:
+    """`text.count(token) > 1` for every token: two occurrences that do not overlap, which
+    exist exactly when the first and the last are at least the token's length apart."""
+    import ahocorasick_rs
+
+    order = sorted(tokens)
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    automaton = ahocorasick_rs.AhoCorasick(order, matchkind=ahocorasick_rs.MatchKind.Standard)
+    for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+        first.setdefault(index, start)
+        last[index] = start
+    return {token: index in first and last[index] - first[index] >= len(token)
+            for index, token in enumerate(order)}
+
+
+def _acronym_token(match: re.Match[str]) -> bool:
+    a, b = match.group("a"), match.group("b")
+    return english.is_word(b, english.RARE) and not english.is_word(a[-1] + b)
+
+
+def _hump_token(match: re.Match[str]) -> bool:
+    a, b = match.group("a"), match.group("b")
+    if len(a) < 3 or english.count(a) < _COMMON_FIRST:
+        return False
+    return b in english.SENTENCE_OPENERS or (not english.is_word(b, english.RARE)
+                                             and len(b) >= 3 and _VOWEL.search(b[1:]) is not None)
+
+
+def _candidate_token(match: re.Match[str]) -> bool:
+    token = match.group()
+    return not (english.is_word(token) or _derived(token)) and bool(_splits(token))
 
 
 def _domains(document: Document) -> Iterator[Finding]:
@@ -121,6 +182,8 @@ def _acronyms(document: Document, twice: dict[str, bool]) -> Iterator[Finding]:
 
 def _humps(document: Document, twice: dict[str, bool]) -> Iterator[Finding]:
     text = document.text
+    # english.stands_alone(text, b) for every b at once: one pass, not one per glued name.
+    words = of_text(text)
     for match in _HUMP.finditer(text):
         a, b = match.group("a"), match.group("b")
         span = Span(match.start(), match.end())
@@ -132,7 +195,7 @@ def _humps(document: Document, twice: dict[str, bool]) -> Iterator[Finding]:
                                   f"were lost", text=match.group(), suggestion=f"{a}. {b}",
                           autofix=True)
         elif not english.is_word(b, english.RARE) and len(b) >= 3 and _VOWEL.search(b[1:]) \
-                and english.stands_alone(text, b):
+                and b in words.standing_capitalised:
             # Only a name the text also writes on its own: "setTimeout" or "macAddr" join a
             # word and an abbreviation in just this shape, and code never writes "Timeout" alone.
             yield Finding(rule="glued/case", span=span, severity=Severity.ERROR,

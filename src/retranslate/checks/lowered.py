@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from retranslate.language import english
+from retranslate.language import english, vocabulary
 from retranslate.language.given_names import GIVEN_NAMES
 from retranslate.models import Document, Finding, Severity, Span
 
@@ -42,7 +42,6 @@ _ABBREVIATIONS = frozenset(["etc", "approx", "incl", "excl", "esp", "dept", "gov
                             "sq", "ft", "lbs", "oz", "mln", "bln", "thous", "cit", "op"])
 _EDGE = "'’-"
 _MID = frozenset("abcdefghijklmnopqrstuvwxyz,;")
-_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|no)[ \t]+$")
 _NEXT_WORD = re.compile(r" (?P<word>[A-Za-z][a-z]{2,})(?![\w'’-])")
 _MARCH = re.compile(r" March (?:of|on|to|through|along|from|against|towards?|dedicated|"
@@ -54,6 +53,8 @@ _NAME_WORDS = frozenset("""left right new old red green white black blue north s
     assembly commission committee department ministry agency navy army party bank treasury
     cabinet president pope queen king prince bureau office city republic kingdom empire
     university college school""".split())  # noqa: SIM905
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LF = re.compile(r"\n")
 _PARAGRAPH_START = re.compile(r"\n(?:[ \t]*\n)?(?P<word>[a-z]{3,})(?=[ ,])")
 _SENTENCE_START = re.compile(r"\. (?P<word>[a-z]{3,})(?=[ ,])")
 
@@ -64,7 +65,9 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._ends = [m.start() for m in re.finditer(r"\r\n|\r|\n", text)]
+        # Without a CR every line ends at an LF, which the engine finds as a literal.
+        ends = _LF if "\r" not in text else _LINE_END
+        self._ends = [m.start() for m in ends.finditer(text)]
         self._facts: dict[int, tuple[bool, int, int, str]] = {}
 
     def facts(self, offset: int) -> tuple[bool, int, int, str]:
@@ -87,10 +90,9 @@ def lines(text: str) -> Lines:
     return Lines(text)
 
 
-@lru_cache(maxsize=1)
 def words(text: str) -> frozenset[str]:
-    """The text's distinct words, stripped of punctuation: one split, shared by the rules."""
-    return frozenset(w.strip(".,;:!?\"“”()«»") for w in set(text.split()))
+    """The text's distinct words, stripped of punctuation: one split, shared by the checks."""
+    return vocabulary.of_text(text).words
 
 
 def common_nouns(document: Document, readable: Readable,
@@ -122,7 +124,8 @@ def names(document: Document, readable: Readable, closed: frozenset[str]) -> Ite
     not_names = closed | _PARTICLES
     seen: set[int] = set()
     present = words(text)
-    given = sorted(w for w in present if w.lower() in GIVEN_NAMES)
+    given = sorted(w for w in present if w.lower() in GIVEN_NAMES) \
+        if not GIVEN_NAMES.isdisjoint(vocabulary.of_text(text).lower_words) else []
     if given:
         pattern = re.compile("|".join(re.escape(w) for w in given) + r"(?= )")
         for match in pattern.finditer(text):
@@ -144,7 +147,7 @@ def names(document: Document, readable: Readable, closed: frozenset[str]) -> Ite
             yield from _lowered(document, readable, start, written)
     # Only a word the list lacks: "the Electoral Commission" beside "electoral" is a title.
     # Looked for only where the text's words hold it in lower case at all.
-    wanted = sorted({w.lower() for w in set(_MID_CAPITAL.findall(text))
+    wanted = sorted({w.lower() for w in vocabulary.of_text(text).mid_capitals
                      if w.lower() in present and w.lower() not in not_names
                      and english.count(w) == 0})
     if not wanted:

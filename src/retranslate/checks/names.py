@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from retranslate.checks import Check, CheckContext
 from retranslate.glossary.model import Glossary
+from retranslate.language.text_index import prose_test
 from retranslate.models import Finding, Severity, Span
 
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:['’]s)?(?![\w-])")
@@ -42,21 +43,27 @@ def occurrences(ctx: CheckContext) -> list[tuple[str, Span]]:
     """Every name word in prose with its span, possessive "'s" left out."""
     text = ctx.document.text
     starts = {s.span.start for s in ctx.target_segments}
-    found: list[tuple[str, Span, bool]] = []
+    in_prose = ctx.shared(prose_test)
+    found: list[tuple[str, int, bool]] = []
     inside: set[str] = set()
     for match in _NAME.finditer(text):
-        word = re.sub(r"['’]s$", "", match.group())
-        span = Span(match.start(), match.start() + len(word))
-        if word in _NOT_NAMES or not ctx.document.in_prose(span):
+        word, start = match.group(), match.start()
+        if word.endswith(_POSSESSIVE):
+            word = word[:-2]
+        if word in _NOT_NAMES or not in_prose(start, start + len(word)):
             continue
-        opening = match.start() in starts or _after_opening(text, match.start(), starts)
-        found.append((word, span, opening))
+        opening = start in starts or _after_opening(text, start, starts)
+        found.append((word, start, opening))
         if not opening:
             inside.add(word)
     from retranslate.language import english
 
-    return [(word, span) for word, span, opening in found
-            if not opening or word in inside or (english.available() and not english.count(word))]
+    known = english.available()
+    return [(word, Span(start, start + len(word))) for word, start, opening in found
+            if not opening or word in inside or (known and not english.count(word))]
+
+
+_POSSESSIVE = ("'s", "’s")
 
 
 def _after_opening(text: str, offset: int, starts: set[int]) -> bool:
@@ -127,12 +134,13 @@ def group_spellings(counts: Counter[str], glossary: Glossary,
 
     spellings = sorted(counts)
     groups = _Groups(spellings)
-    # Every join below needs the keys' last but one letters to agree (equal keys, equal endings,
-    # or Lukashenka/Lukashenko), so only spellings that share it are compared: the same pairs as
-    # all against all, without most of the quadratic cost.
-    by_ending: dict[str, list[str]] = {}
+    # Every join below needs the keys' last two letters to agree, but for a final a/o
+    # (equal keys, equal endings, or Lukashenka/Lukashenko), so only spellings that share them
+    # are compared: the same pairs as all against all, without most of the quadratic cost.
+    by_ending: dict[tuple[str, str], list[str]] = {}
     for spelling in spellings:
-        by_ending.setdefault(name_key(spelling)[-2:-1], []).append(spelling)
+        key = name_key(spelling)
+        by_ending.setdefault((key[-2:-1], _A_FOR_O.get(key[-1:], key[-1:])), []).append(spelling)
     for bucket in by_ending.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
@@ -142,6 +150,9 @@ def group_spellings(counts: Counter[str], glossary: Glossary,
         if target in counts and wrong in counts:
             groups.union(target, wrong)
     return groups.groups()
+
+
+_A_FOR_O = {"o": "a"}
 
 
 def joined(a: str, b: str, source_names: dict[str, str] | None) -> bool:
@@ -244,16 +255,64 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 # An organisation named by a descriptive phrase: "the special investigation service". MT renders
 # one Russian adjective two ways in one text ("investigation"/"investigative"), which reads as
 # two bodies. Only the middle word may differ, and only in its ending.
+_BODIES = ("service", "committee", "commission", "department", "ministry", "agency", "office",
+           "council", "bureau", "directorate", "administration", "inspectorate", "centre",
+           "center", "court", "movement", "front", "union")
 _ORGANISATION = re.compile(
-    r"(?<![\w-])([A-Za-z]+)\s+([A-Za-z]{9,})\s+(service|committee|commission|department|ministry"
-    r"|agency|office|council|bureau|directorate|administration|inspectorate|centre|center|court"
-    r"|movement|front|union)(?![\w-])", re.IGNORECASE)
+    rf"(?<![\w-])([A-Za-z]+)\s+([A-Za-z]{{9,}})\s+({'|'.join(_BODIES)})(?![\w-])", re.IGNORECASE)
+# What a case-blind [A-Za-z] also matches beyond ASCII letters (İ ı ſ, the Kelvin sign).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _organisation_matches(text: str) -> Iterator[re.Match[str]]:
+    """_ORGANISATION.finditer(text), tried only where a body word ("service") occurs.
+
+    Before a body word the phrase is fixed (whitespace, a whole word of nine letters or more,
+    whitespace, a whole word), so each occurrence has one place a match could start; tried in
+    order and never inside the last match, these are the matches finditer finds.
+    """
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _FOLDS_TO_ASCII):
+        yield from _ORGANISATION.finditer(text)
+        return
+    hits = []
+    for body in _BODIES:
+        at = low.find(body)
+        while at >= 0:
+            hits.append(at)
+            at = low.find(body, at + 1)
+    last_end = 0
+    for at in sorted(hits):
+        start = _phrase_start(text, at)
+        if start is None or start < last_end:
+            continue
+        match = _ORGANISATION.match(text, start)
+        if match is not None:
+            last_end = match.end()
+            yield match
+
+
+def _phrase_start(text: str, at: int) -> int | None:
+    """Where "<word> <long word> " ending at `at` starts, or None where text[:at] cannot end so."""
+    for least in (9, 1):
+        space = at
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        if at == space:
+            return None
+        letters = at
+        while at > 0 and text[at - 1] in _ASCII_LETTERS:
+            at -= 1
+        if letters - at < least:
+            return None
+    return at
 
 
 def _organisations(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.document.text
     seen: dict[tuple[str, str], list[re.Match[str]]] = {}
-    for match in _ORGANISATION.finditer(text):
+    for match in _organisation_matches(text):
         if ctx.document.in_prose(Span(match.start(), match.end())):
             seen.setdefault((match[1].lower(), match[3].lower()), []).append(match)
     for matches in seen.values():

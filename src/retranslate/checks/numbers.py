@@ -55,7 +55,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
 
 def _calques(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.document.text
-    for match in _HALF_RANGE.finditer(text):
+    for match in _HALF_RANGE.finditer(text) if "half-" in text else ():
         to = match.group("to")
         suggestion = f"one and a half to {to}"
         if match.group()[0].isupper():

@@ -27,6 +27,7 @@ from retranslate.language.given_names import FEMALE_NAMES, GIVEN_NAMES, MALE_NAM
 from retranslate.models import Finding, Segment, Severity, Span
 
 _FEMININE_SURNAME = re.compile(r"[A-Z][a-z]+(?:ova|eva|skaya|tskaya)$")
+_FEMININE_ENDINGS = ("ova", "eva", "skaya")  # what _FEMININE_SURNAME ends in, tested first
 _MASCULINE_SURNAME = re.compile(r"[A-Z][a-z]+(?:ov|ev|sky|skiy|skii|vich)$")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])")
 _MALE_PRONOUN = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
@@ -100,7 +101,8 @@ def _people(text: str) -> tuple[set[str], set[str]]:
             elif first in MALE_NAMES:
                 men.add(match.group("last"))
     for word in words:
-        if _FEMININE_SURNAME.fullmatch(word) and english.count(word) == 0:
+        if word.endswith(_FEMININE_ENDINGS) and _FEMININE_SURNAME.fullmatch(word) \
+                and english.count(word) == 0:
             women.add(word)
     return women - men, men - women
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from retranslate.language import english
+from retranslate.language import english, vocabulary
 from retranslate.models import Document, Finding, Severity, Span
 
 _RUSSIAN_SPELLING = re.compile(r"ts|zh|kh|shch|ja|ju|ya|yu|iy|yj|ogo$|ovo$|ykh$|enie$|enija$|"
@@ -51,7 +51,7 @@ _LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмноп
 def findings(document: Document) -> Iterator[Finding]:
     text = document.text
     # The text's distinct words, once: each shape is then looked for only where one occurs.
-    words = {w.strip(_PUNCTUATION) for w in set(text.split())}
+    words = {w.strip(_PUNCTUATION) for w in vocabulary.of_text(text).tokens}
     abbreviations = sorted(w for w in words if w.lower() in _ABBREVIATIONS and not w.islower())
     for match in _occurrences(text, abbreviations):  # "dtp" in lower case is desktop publishing
         if document.in_prose(Span(match.start(), match.end())):

@@ -9,6 +9,7 @@ comments, link targets, reference definitions and front-matter keys are not pros
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from retranslate.models import Span
 
@@ -58,11 +59,32 @@ def technical_tokens(text: str) -> list[Span]:
     each run is then classified on its own, so the work is linear in the text's length.
     """
     spans = []
-    for match in _TOKEN.finditer(text):
-        token = match.group().rstrip(_TRAILING)
+    for start, end in _token_runs(text):
+        token = text[start:end].rstrip(_TRAILING)
         if token and _is_technical(token):
-            spans.append(Span(match.start(), match.start() + len(token)))
+            spans.append(Span(start, start + len(token)))
     return spans
+
+
+# What _TOKEN needs somewhere in a run; far rarer than the runs (every word is one).
+_TRIGGER = re.compile(r"[@/_.~]\w")
+_RUN_REST = re.compile(rf"[{_TOKEN_CHARS}]*")
+_TOKEN_PUNCTUATION = frozenset("_@/~.+:%?=&#-")
+
+
+def _token_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The matches of _TOKEN, as (start, end): each is a whole run of token characters holding
+    a trigger, found from its triggers (each run is walked once, so this stays linear)."""
+    end = 0
+    for trigger in _TRIGGER.finditer(text):
+        at = trigger.start()
+        if at < end:
+            continue
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _TOKEN_PUNCTUATION):
+            start -= 1
+        end = _RUN_REST.match(text, at).end()  # type: ignore[union-attr]
+        yield start, end
 
 
 def _is_technical(token: str) -> bool:

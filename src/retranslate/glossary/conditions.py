@@ -1,13 +1,17 @@
 """When an entry applies: its compiled matcher and its document conditions (near, not_near).
 
 Shared by the glossary check and by repair, which enforces the glossary on re-translated text.
+A word list's truth is decided by one regular expression (`_words_pattern`); `Conditions` asks
+it only where a list can occur at all, found by one automaton pass per document over a key word
+of every condition phrase of the glossary.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -27,96 +31,144 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def conditions_hold(entry: Entry, text: str, span: Span,
-                    in_text: dict[tuple[str, ...], bool] | None = None) -> bool:
-    """The entry's document conditions: a `near` word present, no `not_near` word.
-
-    `in_text` remembers which word lists occur anywhere in `text` (window 0), so a long file
-    with many matches is searched once per list, not once per match. A list none of whose
-    words' first word occurs in the text at all (`_absent`) needs no regular expression.
-    """
-    if not entry.conditional:
-        return True
-
-    def present(words: tuple[str, ...]) -> bool:
-        if _absent(words, text):
-            return False
-        if entry.window:
-            lo, hi = max(0, span.start - entry.window), span.end + entry.window
-            return _words_pattern(words).search(text, lo, hi) is not None
-        if in_text is None:
-            return _words_pattern(words).search(text) is not None
-        if words not in in_text:
-            in_text[words] = _words_pattern(words).search(text) is not None
-        return in_text[words]
-
-    if entry.near and not present(entry.near_words):
-        return False
-    return not (entry.not_near and present(entry.not_near))
+@lru_cache(maxsize=4096)
+def _words_pattern_at_start(words: tuple[str, ...]) -> re.Pattern[str]:
+    """_words_pattern without the look-behind: its match at the start of a slice of a text."""
+    return re.compile(_words_pattern(words).pattern.replace(r"(?<!\w)", "", 1), re.IGNORECASE)
 
 
 # Characters outside ASCII that a case-blind search matches to ASCII letters (İ ı ſ, Kelvin).
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
-class _FirstWords:
-    """Which condition words' first words occur anywhere in a text, lower-cased, as substrings.
+@lru_cache(maxsize=4096)
+def _key_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """One word of each phrase, lower-cased (its longest ASCII one), that any match of the phrase
+    contains, case-blind; None where a phrase has no such word (nothing can be ruled out)."""
+    keys = []
+    for phrase in words:
+        plain = [w.lower() for w in phrase.split() if w.isascii()]
+        if not plain:
+            return None
+        keys.append(max(plain, key=len))
+    return tuple(keys)
 
-    A case-blind match of an ASCII word needs the word, lower-cased, inside the lower-cased text
-    (unless the text has a character that folds onto ASCII, when nothing is ruled out). One
-    automaton of every first word asked about so far scans the text once; a list that brings
-    new words rebuilds it (at most once per list of a glossary) and the text is scanned again.
-    """
 
-    def __init__(self) -> None:
-        self.words: dict[str, int] = {}
-        self.automaton: Any = None
-        self.text: str | None = None
-        self.found: set[str] | None = None  # None: the text may fold onto ASCII
+class _KeyWords:
+    """Every condition phrase's key word in a glossary, in one automaton, built on first use."""
 
-    def present(self, first_words: Iterable[str], text: str) -> bool:
-        new = [w for w in first_words if w not in self.words]
-        if new:
-            for word in new:
-                self.words[word] = len(self.words)
-            self.automaton, self.text = None, None
-        if self.text is not text:
-            self._scan(text)
-        return self.found is None or any(w in self.found for w in first_words)
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        words: dict[str, int] = {}
+        for entry in entries:
+            for listed in (entry.near_words, entry.not_near):
+                for key in _key_words(listed) or ():
+                    words.setdefault(key, len(words))
+        self.words = list(words)
+        self._automaton: Any = None
 
-    def _scan(self, text: str) -> None:
-        self.text = text
+    def found_in(self, text: str) -> frozenset[str] | None:
+        """The key words occurring in `text` as lower-cased substrings; None when the text has a
+        character that folds onto ASCII (then nothing is ruled out)."""
         if any(c in text for c in _FOLDS_TO_ASCII):
-            self.found = None
-            return
-        if self.automaton is None:
+            return None
+        if not self.words:
+            return frozenset()
+        if self._automaton is None:
             import ahocorasick_rs
 
-            self.automaton = ahocorasick_rs.BytesAhoCorasick(
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(
                 [w.encode() for w in self.words], matchkind=ahocorasick_rs.MatchKind.Standard)
-        listed = list(self.words)
-        hits = self.automaton.find_matches_as_indexes(text.lower().encode(), overlapping=True)
-        self.found = {listed[i] for i in {hit[0] for hit in hits}}
+        hits = self._automaton.find_matches_as_indexes(text.lower().encode(), overlapping=True)
+        return frozenset(self.words[i] for i in {hit[0] for hit in hits})
 
 
-_first_words = _FirstWords()
+@lru_cache(maxsize=8)
+def _key_words_of(glossary: Glossary) -> _KeyWords:
+    return _KeyWords(glossary.entries)
 
 
-@lru_cache(maxsize=4096)
-def _first_words_of(words: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Each word's first word, lower-cased; None where one is not plain ASCII or is empty."""
-    firsts = tuple(w.split()[0].lower() if w.split() else "" for w in words)
-    return None if any(not f or not f.isascii() for f in firsts) else firsts
+# A paragraph break; an overlapping search for one (a break may start on another's last "\n").
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK_AT = re.compile(r"(?=\n[ \t]*\n)")
 
 
-def _absent(words: tuple[str, ...], text: str) -> bool:
-    """True only where no word of the list can occur in the text, case-blind."""
-    firsts = _first_words_of(words)
-    return firsts is not None and not _first_words.present(firsts, text)
+class Conditions:
+    """One document's `near`/`not_near` answers for one glossary's entries.
+
+    The automaton pass (`_KeyWords`) rules out every list whose key words are not in the text;
+    a list that may occur is searched once for the whole text, or in the window around a match;
+    paragraph breaks are listed once, so each look-up costs its window, never the whole text.
+    """
+
+    def __init__(self, glossary: Glossary, text: str,
+                 in_text: dict[tuple[str, ...], bool] | None = None) -> None:
+        self.text = text
+        self._found = _key_words_of(glossary).found_in(text)
+        self._in_text = {} if in_text is None else in_text
+        self._breaks: tuple[list[int], list[int]] | None = None
+
+    def _possible(self, words: tuple[str, ...]) -> bool:
+        if self._found is None:
+            return True
+        keys = _key_words(words)
+        return keys is None or any(k in self._found for k in keys)
+
+    def _present(self, words: tuple[str, ...], lo: int, hi: int | None) -> bool:
+        """A word of the list in text[lo:hi] (hi None: anywhere in the text)."""
+        if not self._possible(words):
+            return False
+        if hi is None:
+            if words not in self._in_text:
+                self._in_text[words] = _words_pattern(words).search(self.text) is not None
+            return self._in_text[words]
+        return _words_pattern(words).search(self.text, lo, hi) is not None
+
+    def hold(self, entry: Entry, span: Span) -> bool:
+        """conditions_hold(entry, text, span): a `near` word present, no `not_near` word."""
+        if not entry.conditional:
+            return True
+        lo, hi = ((max(0, span.start - entry.window), span.end + entry.window) if entry.window
+                  else (0, None))
+        if entry.near and not self._present(entry.near_words, lo, hi):
+            return False
+        return not (entry.not_near and self._present(entry.not_near, lo, hi))
+
+    def paragraph(self, span: Span) -> Span:
+        """The paragraph around `span`: from the last break ending at or before its start to
+        the first break starting at or after its end."""
+        if self._breaks is None:
+            self._breaks = ([m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)],
+                            [m.start() for m in _PARAGRAPH_BREAK_AT.finditer(self.text)])
+        ends, starts = self._breaks
+        i = bisect.bisect_right(ends, span.start) - 1
+        k = bisect.bisect_left(starts, span.end)
+        return Span(ends[i] if i >= 0 else 0, starts[k] if k < len(starts) else len(self.text))
+
+    def blocked_in(self, entry: Entry, around: Span) -> bool:
+        """blocked(entry, text[around], ...): a `not_near` word inside the slice `around`."""
+        words = entry.not_near
+        if not words or not self._possible(words):
+            return False
+        text, lo, hi = self.text, around.start, around.end
+        return (_words_pattern_at_start(words).match(text, lo, hi) is not None
+                or _words_pattern(words).search(text, lo, hi) is not None)
+
+
+def conditions_hold(entry: Entry, text: str, span: Span,
+                    in_text: dict[tuple[str, ...], bool] | None = None) -> bool:
+    """The entry's document conditions: a `near` word present, no `not_near` word.
+
+    `in_text` remembers which word lists occur anywhere in `text` (window 0), so a long file
+    with many matches is searched once per list, not once per match. A check asking about many
+    entries builds one `Conditions` per document instead.
+    """
+    if not entry.conditional:
+        return True
+    return Conditions(Glossary((entry,)), text, in_text).hold(entry, span)
 
 
 def blocked(entry: Entry, text: str, span: Span,
-             in_text: dict[tuple[str, ...], bool] | None = None) -> bool:
+            in_text: dict[tuple[str, ...], bool] | None = None) -> bool:
     """A `not_near` word within the entry's window."""
     return bool(entry.not_near) and not conditions_hold(
         dataclasses.replace(entry, near=()), text, span, in_text)

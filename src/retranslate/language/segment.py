@@ -185,13 +185,16 @@ def _split_russian(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         yield start + sentence.start, start + sentence.stop
 
 
+_TRIMMED = " \t\r\n" + _MASK
+_ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as a search
+
+
 def _trim(text: str, start: int, end: int) -> Span | None:
     """The span without surrounding space and mask characters, or None if nothing is left."""
-    strip = " \t\r\n" + _MASK
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
-    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+    piece = text[start:end]
+    kept = piece.lstrip(_TRIMMED)
+    start += len(piece) - len(kept)
+    kept = kept.rstrip(_TRIMMED)
+    if not kept or _ALNUM.search(kept) is None:
         return None
-    return Span(start, end)
+    return Span(start, start + len(kept))

@@ -1,0 +1,147 @@
+"""Scans made faster for issue 14 (names, prose scopes, sentence trimming, prose look-ups) find
+what the plain scans they replaced find, on the corpus and on generated text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retranslate.checks import CheckContext, names
+from retranslate.files import scopes
+from retranslate.files.document import decode
+from retranslate.glossary.model import Glossary
+from retranslate.language import segment
+from retranslate.language.text_index import ProseTest
+from retranslate.models import Document, Span
+
+
+def _news(corpus: Path) -> list[str]:
+    dev = sorted((corpus.parent / "dev").glob("*.txt"))
+    texts = [corpus.read_text(), *(p.read_text() for p in dev)]
+    return [*texts, " ".join(" ".join(texts).split())]  # and all of it on one line
+
+
+def test_body_phrases_found_from_their_body_words_as_by_the_whole_scan(corpus: Path) -> None:
+    found = 0
+    for text in _news(corpus):
+        plain = [m.span() for m in names._ORGANISATION.finditer(text)]
+        assert [m.span() for m in names._organisation_matches(text)] == plain
+        found += len(plain)
+    assert found > 10
+
+
+_BODY_PIECES = st.sampled_from([
+    "the", "Special", "investigation", "Investigative", "service", "SERVICE", "committee",
+    "commissioners", "union", "unions", "centre", "epicenter", "-", " ", "  ", "\n", "\t", "x",
+    "élan", "_", "1", "\u017f", "\u212a", "\u0131", "\u0130", "\u00a0", "court-"])
+
+
+@given(st.lists(_BODY_PIECES, max_size=25).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_body_phrases_found_from_their_body_words_on_generated_text(text: str) -> None:
+    plain = [(m.span(), m.groups()) for m in names._ORGANISATION.finditer(text)]
+    assert [(m.span(), m.groups()) for m in names._organisation_matches(text)] == plain
+
+
+def test_technical_runs_found_from_their_triggers_as_by_the_whole_scan(corpus: Path) -> None:
+    found = 0
+    for text in _news(corpus):
+        plain = [m.span() for m in scopes._TOKEN.finditer(text)]
+        assert list(scopes._token_runs(text)) == plain
+        found += len(plain)
+    assert found > 50
+
+
+@given(st.lists(st.sampled_from([*"ab_.@/~:-?%=&#+é1 \n\t,;!", "www.", "x.com", "é_ß", "٣",
+                                 "..", "\u00b2", "a" * 300, "https://", "(", ")"]),
+                max_size=30).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_technical_runs_found_from_their_triggers_on_generated_text(text: str) -> None:
+    assert list(scopes._token_runs(text)) == [m.span() for m in scopes._TOKEN.finditer(text)]
+
+
+def _trim_by_steps(text: str, start: int, end: int) -> Span | None:
+    """segment._trim as it was: a character at a time from each side."""
+    strip = " \t\r\n" + segment._MASK
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Span(start, end)
+
+
+@given(st.lists(st.sampled_from([" ", "\t", "\r\n", "\n", segment._MASK, "a", "É", "_", ".",
+                                 "—", "7", "\u00b2"]), max_size=20).map("".join), st.data())
+@settings(max_examples=500, deadline=None)
+def test_sentence_trimmed_by_strip_as_by_steps(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert segment._trim(text, start, end) == _trim_by_steps(text, start, end)
+
+
+def test_sentences_and_prose_of_the_corpus_unchanged_in_shape(corpus: Path) -> None:
+    for text in _news(corpus):
+        document = decode(text.encode(), "x.md")
+        for piece in segment.split_sentences(text, "en", document.prose):
+            assert piece.text == text[piece.span.start: piece.span.end]
+            assert piece.text == piece.text.strip(" \t\r\n" + segment._MASK) and piece.text
+
+
+_REGIONS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=8).map(
+    lambda pairs: tuple(Span(s, s + n) for s, n in sorted(set(pairs))))
+
+
+@given(_REGIONS, st.lists(st.tuples(st.integers(0, 70), st.integers(0, 10)), max_size=30),
+       st.booleans())
+@settings(max_examples=500, deadline=None)
+def test_prose_by_listed_starts_answers_as_the_search(
+        regions: tuple[Span, ...], asked: list[tuple[int, int]], in_order: bool) -> None:
+    document = Document(path="x.txt", text="x" * 80, prose=regions)
+    inside = ProseTest(regions)
+    for start, length in sorted(asked) if in_order else asked:
+        assert inside(start, start + length) == document.in_prose(Span(start, start + length))
+
+
+def _occurrences_as_they_were(ctx: CheckContext) -> list[tuple[str, Span]]:
+    """names.occurrences before issue 14: a substitution and a region search per word."""
+    from retranslate.language import english
+
+    text = ctx.document.text
+    starts = {s.span.start for s in ctx.target_segments}
+    found: list[tuple[str, Span, bool]] = []
+    inside: set[str] = set()
+    for match in names._NAME.finditer(text):
+        word = re.sub(r"['’]s$", "", match.group())
+        span = Span(match.start(), match.start() + len(word))
+        if word in names._NOT_NAMES or not ctx.document.in_prose(span):
+            continue
+        opening = match.start() in starts or names._after_opening(text, match.start(), starts)
+        found.append((word, span, opening))
+        if not opening:
+            inside.add(word)
+    return [(word, span) for word, span, opening in found
+            if not opening or word in inside or (english.available() and not english.count(word))]
+
+
+def test_name_words_found_as_they_were_on_the_corpus(corpus: Path) -> None:
+    total = 0
+    for text in _news(corpus):
+        for path in ("x.txt", "x.md"):  # Markdown leaves more out of prose
+            ctx = CheckContext(decode(text.encode(), path), Glossary())
+            found = names.occurrences(ctx)
+            assert found == _occurrences_as_they_were(ctx)
+            total += len(found)
+    assert total > 1000
+
+
+def test_belarusian_and_russian_spellings_still_meet_in_their_groups() -> None:
+    counts = Counter(["Lukashenka", "Lukashenko", "Lukashenko", "Yarmoshyna", "Yermoshina",
+                      "Ivanov", "Ivanova", "Tokayev", "Tokaev"])
+    assert names.group_spellings(counts, Glossary()) == [
+        ["Lukashenka", "Lukashenko"], ["Tokaev", "Tokayev"], ["Yarmoshyna", "Yermoshina"]]
