@@ -79,12 +79,6 @@ def subset(archive: Path, files: int) -> Path:
     return folder
 
 
-def families() -> list[str]:
-    from retranslate.checks import load_checks
-
-    return sorted({rule.split("/")[0] for check in load_checks() for rule in check.rules})
-
-
 def retranslate(*args: str) -> list[str]:
     return [tool("retranslate"), *args]
 
@@ -98,7 +92,7 @@ def archive(args: argparse.Namespace) -> None:
     warm(folder)
     run_once(retranslate("check", str(next(folder.rglob("*.txt")))), env=env)  # warm cache
     print(f"{machine()}\n{versions()}\narchive: {size:.1f} MB in "
-          f"{len(list(folder.rglob('*.txt')))} files; families on its first 420 files "
+          f"{len(list(folder.rglob('*.txt')))} files; per check on its first 420 files "
           f"({small_size:.1f} MB)\n")
     whole = interleaved({"codespell": [tool("codespell"), str(folder)],
                          "retranslate check --jobs 1": retranslate("check", "--jobs", "1",
@@ -118,15 +112,6 @@ def archive(args: argparse.Namespace) -> None:
     # Per check, in one process on the same first files: what each check costs (checks.py).
     print(run_once([sys.executable, str(HERE / "checks.py"), str(small)], env=env)
           .stdout.decode())
-    commands = {"codespell": [tool("codespell"), str(small)],
-                "every check": retranslate("check", "--jobs", "1", str(small))}
-    commands |= {f: retranslate("check", "--jobs", "1", "--select", f, str(small))
-                 for f in families()}
-    per = interleaved(commands, args.repeat, warmup=0, env=env)
-    rows = [[name, f"{s.wall:.2f}", f"{s.cpu:.2f}", f"{small_size / s.cpu:.1f}"]
-            for name, s in sorted(per.items(), key=lambda kv: -kv[1].cpu)]
-    print()
-    print(table(rows, ["--select (one process)", "wall s", "CPU s", "MB per CPU s"]))
 
 
 def big_files(mb: int) -> dict[str, Path]:
