@@ -259,3 +259,45 @@ def test_a_glossary_hashes_once_and_pickles_without_its_hash() -> None:
     copy = pickle.loads(pickle.dumps(glossary))
     assert "_hash" not in copy.__dict__
     assert copy == glossary and hash(copy) == hash(glossary)
+
+
+def test_a_word_the_glossary_reports_is_not_asked_of_the_russian_dictionary(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"pogromists" looks transliterated, but the glossary speaks for it: no dictionary load,
+    one finding, the glossary's; a word the glossary lacks still goes to the dictionary."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "RETRANSLATE_CACHE_DIR"}
+    env["RETRANSLATE_CACHE_DIR"] = str(tmp_path / "cache")
+
+    def run(text: str) -> tuple[list[str], set[str]]:
+        (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+        result = subprocess.run([sys.executable, "-X", "importtime", "-m", "retranslate",
+                                 "check", "--format", "json", "a.txt"], cwd=tmp_path, env=env,
+                                capture_output=True, text=True, check=False)
+        assert result.returncode in (0, 1), result.stderr
+        imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+                    if line.startswith("import time:")}
+        rules = [f["rule"] for f in json.loads(result.stdout)]
+        return rules, imported
+
+    rules, imported = run("Police detained the pogromists near the square.\n")
+    assert rules == ["glossary/rioter-pogromist"]
+    assert "pymorphy3" not in imported
+    rules, imported = run("Police detained the protesters and the zhilishchniki.\n")
+    assert "pymorphy3" in imported
+
+
+def test_the_glossary_wrong_words_are_its_entries_words_and_not_pickled() -> None:
+    import pickle
+
+    from retranslate.glossary import default_glossary_path
+    from retranslate.glossary.load import load_glossary
+
+    glossary = load_glossary([default_glossary_path()])
+    assert glossary.wrong_words() == {w for e in glossary.entries for f in e.wrong
+                                      for w in f.split()}
+    assert "pogromist" in glossary.wrong_words() and "pogromists" not in glossary.wrong_words()
+    assert "_wrong_words" not in pickle.loads(pickle.dumps(glossary)).__dict__

@@ -30,7 +30,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from retranslate.checks import Check, CheckContext
-from retranslate.glossary.model import Glossary
 from retranslate.language import english
 from retranslate.language.text_index import TextIndex, prose_test, text_index
 from retranslate.models import Finding, Severity, Span
@@ -144,7 +143,7 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             if nominative is not None:
                 yield _case(word, at, nominative, autofix=False,
                             why="the Russian source has it in an oblique case")
-            elif word not in _glossary_words(ctx.glossary):  # else the glossary reports it
+            elif word not in ctx.glossary.wrong_words():  # else the glossary reports it
                 yield from _unmistakable_ending(word, at)
 
 
@@ -158,12 +157,6 @@ _UNMISTAKABLE = (
     (re.compile(r"(?<=[a-z]{3})(ov|ev|in)oj$"), r"\1a"),
     (re.compile(r"(?<=[a-z]{3})(sk|nn|n)oj$"), None),
 )
-
-
-@lru_cache(maxsize=8)
-def _glossary_words(glossary: Glossary) -> frozenset[str]:
-    """Every word of the glossary's wrong forms: those spans are the glossary check's."""
-    return frozenset(w for entry in glossary.entries for form in entry.wrong for w in form.split())
 
 
 def _unmistakable_ending(word: str, at: int) -> Iterator[Finding]:

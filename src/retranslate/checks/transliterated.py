@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from retranslate.language import english, vocabulary
 from retranslate.models import Document, Finding, Severity, Span
+
+if TYPE_CHECKING:
+    from retranslate.glossary.model import Glossary
 
 _RUSSIAN_SPELLING = re.compile(r"ts|zh|kh|shch|ja|ju|ya|yu|iy|yj|ogo$|ovo$|ykh$|enie$|enija$|"
                                r"eniya$|stvo$|stva$")
@@ -48,7 +52,7 @@ _TRANSLIT = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "
 _LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмнопрстуфхцвкк", strict=True))
 
 
-def findings(document: Document) -> Iterator[Finding]:
+def findings(document: Document, glossary: Glossary | None = None) -> Iterator[Finding]:
     text = document.text
     # The text's distinct words, once: each shape is then looked for only where one occurs.
     words = {w.strip(_PUNCTUATION) for w in vocabulary.of_text(text).tokens}
@@ -67,12 +71,26 @@ def findings(document: Document) -> Iterator[Finding]:
                            f"{_DOTTED_ENGLISH[word]}")
     russian = sorted(w for w in words if len(w) >= 6 and w.isalpha() and w.islower()
                      and w.isascii() and w not in _LOANWORDS and _RUSSIAN_SPELLING.search(w)
-                     and english.count(w) == 0 and _russian_word(w))
+                     and english.count(w) == 0 and not _glossary_form(w, glossary)
+                     and _russian_word(w))
     for match in _occurrences(text, russian):
         if document.in_prose(Span(match.start(), match.end())):
             word = match.group()
             yield _finding(match.start(), word, f"“{word}” is Russian in Latin letters "
                                                 f"(«{_cyrillic(word)}»); it needs translating")
+
+
+def _glossary_form(word: str, glossary: Glossary | None) -> bool:
+    """Whether the word is, in some inflection, a wrong form of a glossary entry ("pogromists"):
+    the glossary speaks for it, and the Russian dictionary, whose load is most of a one-file
+    hook run that needs it, is not asked."""
+    if glossary is None:
+        return False
+    from retranslate.glossary.matcher import SHADOW, compiled
+
+    return any(match.start == 0 and match.end == len(word)
+               and any(c.entry != SHADOW for c in match.candidates)
+               for match in compiled(glossary).find(word))
 
 
 def _occurrences(text: str, words: list[str]) -> Iterator[re.Match[str]]:

@@ -65,7 +65,7 @@ _QUOTED_ON_PURPOSE = compile_later(
 def run(ctx: CheckContext) -> Iterator[Finding]:
     from retranslate.checks import transliterated
 
-    yield from transliterated.findings(ctx.document)
+    yield from transliterated.findings(ctx.document, ctx.glossary)
     text = ctx.document.text
     if text.isascii() or not _ANY_CYRILLIC.search(text):
         return  # every rule here needs a Cyrillic letter; most English files have none

@@ -90,9 +90,21 @@ class Glossary:
             object.__setattr__(self, "_hash", cached)
         return cached
 
+    def wrong_words(self) -> frozenset[str]:
+        """Every word of the entries' wrong forms: spans the glossary check speaks for, which
+        other checks leave to it."""
+        cached = self.__dict__.get("_wrong_words")
+        if cached is None:
+            cached = frozenset(w for entry in self.entries for form in entry.wrong
+                               for w in form.split())
+            object.__setattr__(self, "_wrong_words", cached)
+        result: frozenset[str] = cached
+        return result
+
     def __getstate__(self) -> dict[str, object]:
-        # A string's hash differs from one process to the next: never pickle the cached one.
-        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+        # A string's hash differs from one process to the next: never pickle the cached one
+        # (nor the word set, which is rebuilt on first use).
+        return {k: v for k, v in self.__dict__.items() if k not in ("_hash", "_wrong_words")}
 
     def __len__(self) -> int:
         return len(self.entries)
