@@ -133,10 +133,9 @@ def _readings(word: str) -> tuple[str, ...]:
 
 
 def _russian_word(word: str) -> bool:
-    from retranslate.language.russian import _morph
+    from retranslate.language.russian import is_known_word
 
-    morph = _morph()
-    return morph is not None and any(morph.word_is_known(r) for r in _readings(word))
+    return any(is_known_word(r) for r in _readings(word))
 
 
 def _finding(start: int, text: str, message: str) -> Finding:

@@ -42,6 +42,42 @@ def _morph() -> Any:
     return _analyzer
 
 
+_words: Any = None  # the dictionary's word list alone: (DAWG, its е→ё substitutes) or False
+# pymorphy3's own values (its package import alone costs 23 ms; a test keeps these equal).
+_DICT_PATH_VARIABLE = "PYMORPHY2_DICT_PATH"
+_CHAR_SUBSTITUTES = {"е": "ё"}
+
+
+def is_known_word(word: str) -> bool:
+    """pymorphy3's `word_is_known` (е may stand for ё), from the dictionary's word list alone.
+
+    Loading the list takes a third of what the whole analyzer takes (27 against 66 ms here), and
+    a one-file hook run that meets a word looking transliterated needs nothing else. Where the
+    analyzer is loaded already, or the list cannot be read, the analyzer answers.
+    """
+    global _words
+    if _analyzer is None and _words is None:
+        _words = False
+        try:
+            import importlib.util
+
+            if _DICT_PATH_VARIABLE not in os.environ \
+                    and importlib.util.find_spec("pymorphy3") is not None:
+                import dawg_python
+                import pymorphy3_dicts_ru
+
+                dawg = dawg_python.RecordDAWG(">HH").load(
+                    os.path.join(pymorphy3_dicts_ru.get_path(), "words.dawg"))
+                _words = (dawg, dawg.compile_replaces(_CHAR_SUBSTITUTES))
+        except Exception:  # ImportError, or a broken/missing dictionary package
+            _words = False
+    if _analyzer is None and _words:
+        dawg, substitutes = _words
+        return bool(dawg.similar_keys(word.lower(), substitutes))
+    morph = _morph()
+    return morph is not None and bool(morph.word_is_known(word))
+
+
 def morphology_available() -> bool:
     """Whether pymorphy3 and its dictionaries load (else the prefix fallback is in use)."""
     return _morph() is not None
