@@ -70,9 +70,10 @@ def walk(paths: Sequence[str], include: Sequence[str] = (),
                 if os.path.islink(full):
                     if taken.first_time(os.path.realpath(full)):
                         yield full
-                # Not a link, and the walk follows no linked folder: no need to resolve it.
+                # Not a link, and the walk follows no linked folder: no need to resolve it, and
+                # this walk gives the path once, so only other walks and named files can have.
                 elif taken.first_time(os.path.join(walked.real, *relative.split("/")),
-                                      remember=False):
+                                      remember=False, besides=walked):
                     yield full
         walked.at = None
 
@@ -102,6 +103,8 @@ class _Walked:
 
     def gave(self, resolved: str) -> bool:
         """Whether the walk gave (before the file it is at) the file whose resolved path this is."""
+        if not resolved.startswith(self.real.rstrip(os.sep) + os.sep):
+            return False
         relative = os.path.relpath(resolved, self.real).replace(os.sep, "/")
         if relative.startswith("../") or relative in ("..", ".") \
                 or any(part.startswith(".") for part in relative.split("/")) \
@@ -123,10 +126,12 @@ class _Taken:
         self.named: set[str] = set()
         self.walks: list[_Walked] = []
 
-    def first_time(self, resolved: str, *, remember: bool = True) -> bool:
-        """Whether `resolved` is new; if so it counts as given (`remember`: keep it by name)."""
-        if resolved in self.named or (resolved != "-"
-                                      and any(w.gave(resolved) for w in self.walks)):
+    def first_time(self, resolved: str, *, remember: bool = True,
+                   besides: _Walked | None = None) -> bool:
+        """Whether `resolved` is new; if so it counts as given (`remember`: keep it by name).
+        `besides`: a walk known not to have given it (the one giving it now)."""
+        if resolved in self.named or (resolved != "-" and any(
+                w.gave(resolved) for w in self.walks if w is not besides)):
             return False
         if remember:
             self.named.add(resolved)
