@@ -91,3 +91,20 @@ def test_unknown_glossary_format_is_refused(tmp_path: Path) -> None:
     # In a folder, files of no known format are not glossaries and are passed over.
     _write(tmp_path, GOOD, "g.toml")
     assert [e.id for e in load_glossary([tmp_path]).entries] == ["looter"]
+
+
+def test_a_folder_is_walked_in_the_order_of_its_sorted_paths(tmp_path: Path) -> None:
+    from retranslate.glossary.load import PARSERS, glossary_files
+
+    for name in ("b.toml", "a-b/x.toml", "a/x.TOML", "a/notes.txt", "a/z/deep.toml",
+                 ".hidden/h.toml", "c.csv"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("")
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)
+    expected = sorted(p for p in tmp_path.rglob("*")
+                      if p.is_file() and p.suffix.lower() in PARSERS)
+    walked = list(glossary_files([tmp_path]))
+    assert walked == expected
+    assert tmp_path / "a" / "z" / "deep.toml" in walked
+    assert not any("linked" in p.parts for p in walked)  # as rglob: a linked folder is not walked
+    assert tmp_path / "a" / "notes.txt" not in walked

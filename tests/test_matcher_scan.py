@@ -127,3 +127,59 @@ def test_the_dfa_built_for_long_texts_finds_the_same() -> None:
     assert not fresh._dfa
     assert fresh.find(text) == reference_find(fresh, text)
     assert fresh._dfa
+
+
+def _looking_up(matcher: Matcher) -> Matcher:
+    """A copy of `matcher` that looks stretches up in its table for every text, however long."""
+    import pickle
+
+    copy: Matcher = pickle.loads(pickle.dumps(matcher))
+    copy._scanned = -(10**12)
+    return copy
+
+
+def _scanning(matcher: Matcher) -> Matcher:
+    """A copy of `matcher` with its automaton built, so that every text is scanned."""
+    import pickle
+
+    copy: Matcher = pickle.loads(pickle.dumps(matcher))
+    copy._automaton_for(0)
+    return copy
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=30))
+def test_looking_up_a_short_text_finds_what_the_automaton_finds(
+        parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    for matcher in (MATCHER, ASCII_MATCHER):
+        looked_up = _looking_up(matcher).find(text)
+        assert looked_up == _scanning(matcher).find(text) == reference_find(matcher, text)
+
+
+def test_looking_up_finds_what_the_automaton_finds_on_real_news(corpus) -> None:  # type: ignore[no-untyped-def]
+    from retranslate.glossary import glossary_for
+    from retranslate.glossary.conditions import matcher_for
+
+    matcher = matcher_for(glossary_for(()))
+    lookup, scan = _looking_up(matcher), _scanning(matcher)
+    texts = [corpus.read_text(encoding="utf-8"),
+             *(p.read_text(encoding="utf-8") for p in sorted((corpus.parent / "dev").glob("*")))]
+    found = 0
+    for text in texts:
+        for piece in (text, text[: len(text) // 3], text.replace("\n", "  \n ")):
+            expected = scan.find(piece)
+            assert lookup.find(piece) == expected
+            found += len(expected)
+    assert found > 500
+    assert lookup._automaton is None  # it never built one
+
+
+def test_a_run_looks_up_its_first_short_texts_then_builds_the_automaton() -> None:
+    fresh = Matcher(ENTRIES)
+    assert fresh.find("the Air Force and Protestants") == \
+        reference_find(fresh, "the Air Force and Protestants")
+    assert fresh._automaton is None
+    long_text = "a noise  grenade, the Air\n\nForce. " * 400
+    assert fresh.find(long_text) == reference_find(fresh, long_text)
+    assert fresh._automaton is not None

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,3 +69,15 @@ def test_a_transliterated_word_loads_the_list_and_not_the_analyzer(tmp_path: Pat
                 if line.startswith("import time:")}
     assert "dawg_python" in imported
     assert "pymorphy3" not in imported and "pymorphy3.analyzer" not in imported
+
+
+def test_a_truncated_word_list_is_refused_not_read_past_its_end(tmp_path: Path) -> None:
+    import pymorphy3_dicts_ru
+
+    whole = Path(pymorphy3_dicts_ru.get_path(), "words.dawg").read_bytes()
+    cut = tmp_path / "words.dawg"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ValueError, match="truncated"):
+        russian._mapped_words(str(cut))
+    assert russian._mapped_words(str(Path(pymorphy3_dicts_ru.get_path(), "words.dawg"))) \
+        .similar_keys("ежик", {"е".encode(): [("ё".encode(), "ё")]}) == ["ёжик"]

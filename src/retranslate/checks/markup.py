@@ -14,9 +14,9 @@ get a warning, never a fix, since what a "<br>" should become depends on where i
 
 from __future__ import annotations
 
-import html.entities
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from retranslate.checks import Check, CheckContext
 from retranslate.models import Document, Finding, Severity, Span
@@ -36,10 +36,26 @@ _WEB_NAMES = frozenset("""nbsp amp quot apos lt gt mdash ndash laquo raquo ldquo
 # Intact entities that scraped text leaks on their own, between spaces.
 _LEAKED = frozenset({"amp", "nbsp", "quot", "mdash", "ndash", "hellip", "laquo", "raquo",
                      "apos", "rsquo", "lsquo", "ldquo", "rdquo"})
-_BY_FOLDED: dict[str, set[str]] = {}
-for _name, _char in html.entities.html5.items():
-    if _name.endswith(";"):
-        _BY_FOLDED.setdefault(_name[:-1].lower(), set()).add(_char)
+
+
+@cache
+def _html5() -> dict[str, str]:
+    """HTML5's entity names (with their ";") to characters; imported only for a text with "&"."""
+    import html.entities
+
+    return html.entities.html5
+
+
+@cache
+def _by_folded() -> dict[str, set[str]]:
+    """Entity names lower-cased, without ";", to every character they may stand for."""
+    by_folded: dict[str, set[str]] = {}
+    for name, char in _html5().items():
+        if name.endswith(";"):
+            by_folded.setdefault(name[:-1].lower(), set()).add(char)
+    return by_folded
+
+
 _TAG = re.compile(
     r"<[ \t]*/?[ \t]*(?P<name>br|p|div|span|strong|em|b|i|u|a|li|ul|ol|h[1-6]|sup|sub|"
     r"table|tr|td|th|blockquote|font|img|iframe|script|style)"
@@ -111,12 +127,12 @@ def _read(match: re.Match[str]) -> tuple[set[str], bool] | None:
         if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             return None
         return {chr(code)}, broken
-    exact = html.entities.html5.get(name + ";")
+    exact = _html5().get(name + ";")
     if spaced and name.lower() not in _WEB_NAMES:
         return None
     if exact is not None:
         return {exact}, broken
-    folded = _BY_FOLDED.get(name.lower())
+    folded = _by_folded().get(name.lower())
     if folded is None:
         return None
     return folded, True  # "&Nbsp;" is no entity at all until its case is mended

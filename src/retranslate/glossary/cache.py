@@ -26,10 +26,13 @@ _LAYOUT = 6  # 4: ambiguous; 5: rephrase; 6: override, disabled, near_renderings
 
 def _key(files: list[Path]) -> str:
     """CRC-32 and Adler-32 of everything plus its length: a cache key, not a defence against
-    forgery, and zlib loads in a fraction of the time hashlib's OpenSSL does."""
+    forgery, and zlib loads in a fraction of the time hashlib's OpenSSL does.
+
+    Each file counts by the name its entries will carry as their origin (a relative name
+    stands for the same file wherever its content is the same), not by its resolved path:
+    resolving cost a hook a stat for every folder above every file."""
     data = b"\0".join([f"{__version__}/{_LAYOUT}".encode(),
-                       *(str(file.resolve()).encode() + b"\0" + file.read_bytes()
-                         for file in files)])
+                       *(str(file).encode() + b"\0" + file.read_bytes() for file in files)])
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 

@@ -54,21 +54,39 @@ def _key_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(keys)
 
 
+# Until a run has looked at this many characters, no automaton is built: every list an entry
+# asks about is searched (the answer is the same), which costs a short file less than importing
+# ahocorasick-rs and building the automaton of all the glossary's condition words.
+_SEARCH_UNTIL_CHARS = 8_000
+
+
 class _KeyWords:
     """Every condition phrase's key word in a glossary, in one automaton, built on first use."""
 
     def __init__(self, entries: Sequence[Entry]) -> None:
-        words: dict[str, int] = {}
-        for entry in entries:
-            for listed in (entry.near_words, entry.not_near):
-                for key in _key_words(listed) or ():
-                    words.setdefault(key, len(words))
-        self.words = list(words)
+        self._entries = entries
+        self._words: list[str] | None = None
         self._automaton: Any = None
+        self._seen = 0
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            words: dict[str, int] = {}
+            for entry in self._entries:
+                for listed in (entry.near_words, entry.not_near):
+                    for key in _key_words(listed) or ():
+                        words.setdefault(key, len(words))
+            self._words = list(words)
+        return self._words
 
     def found_in(self, text: str) -> frozenset[str] | None:
-        """The key words occurring in `text` as lower-cased substrings; None when the text has a
-        character that folds onto ASCII (then nothing is ruled out)."""
+        """The key words occurring in `text` as lower-cased substrings; None when nothing is
+        ruled out: in a run's first short texts, or when the text has a character that folds
+        onto ASCII."""
+        if self._automaton is None and self._seen + len(text) <= _SEARCH_UNTIL_CHARS:
+            self._seen += len(text)
+            return None
         if any(c in text for c in _FOLDS_TO_ASCII):
             return None
         if not self.words:

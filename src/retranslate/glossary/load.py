@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -33,12 +34,23 @@ def glossary_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in PARSERS)
+            yield from sorted(_files_under(path))
         elif path.is_file():
             yield path
         else:
             raise GlossaryError("no such glossary file or folder", path=str(path))
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Glossary files in `folder` and below, as `Path.rglob` finds them (linked files, not
+    linked folders): one directory read per folder and no stat per file (a hook loads the
+    default folder each run)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_under(folder / entry.name)
+            elif entry.is_file() and Path(entry.name).suffix.lower() in PARSERS:
+                yield folder / entry.name
 
 
 def load_glossary(paths: Iterable[str | Path]) -> Glossary:

@@ -19,11 +19,13 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-
-import ahocorasick_rs
+from typing import TYPE_CHECKING
 
 from retranslate.glossary.inflect import Form, surface_forms
 from retranslate.glossary.model import Entry, Glossary
+
+if TYPE_CHECKING:
+    import ahocorasick_rs
 
 _SPACES = "\t\n\r\x0b\x0c\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
     chr(c) for c in range(0x2000, 0x200B))
@@ -59,6 +61,12 @@ _DFA_LIMIT = 60_000
 # A DFA takes about twice as long to build as an NFA and scans three times as fast: worth it
 # once this many bytes per pattern have been scanned (a pre-commit run on one file never is).
 _DFA_AFTER_BYTES_PER_PATTERN = 256
+# Until a run has scanned this many bytes, stretches between word boundaries are looked up in a
+# table instead: a pre-commit run on one short file never pays for importing ahocorasick-rs and
+# building the automaton (3 ms or more), and a longer run builds it once it would pay.
+_LOOKUP_UNTIL_BYTES = 8_000
+# A position where a word may start or end, in ASCII bytes: after (before) a non-word byte.
+_NON_WORD_BYTE = re.compile(rb"[^0-9A-Za-z_]")
 # A candidate is stored as entry * 8 + form code; the meaning tuples are built only for hits.
 _POSSESSIVES = ("", "'s", "'")
 _FORMS = {plural * 4 + i: Form(plural=bool(plural), possessive=p)
@@ -152,6 +160,8 @@ class Matcher:
         self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         self._dfa = False
         self._scanned = 0
+        self._table: dict[bytes, int] | None = None
+        self._longest_bytes = 0
 
     def __getstate__(self) -> dict[str, object]:
         return {"patterns": self.patterns, "codes": self._codes, "triggers": self._triggers}
@@ -174,6 +184,8 @@ class Matcher:
         count = len(self.patterns) + len(self._triggers)
         dfa = count <= _DFA_LIMIT and self._scanned > _DFA_AFTER_BYTES_PER_PATTERN * count
         if self._automaton is None or (dfa and not self._dfa):
+            import ahocorasick_rs
+
             encoded = [p.encode("utf-8") for p in (*self.patterns, *self._triggers)]
             kind = ahocorasick_rs.Implementation
             # The non-contiguous NFA builds five times faster than the contiguous one and
@@ -189,7 +201,11 @@ class Matcher:
         fold_bytes = _folded_ascii_bytes if self._ascii_patterns and (
             text.isascii() or _LOWERS_TO_ASCII not in text) else _folded_bytes
         data = fold_bytes(text)
-        hits = self._automaton_for(len(data)).find_matches_as_indexes(data, overlapping=True)
+        if self._automaton is None and self._scanned + len(data) <= _LOOKUP_UNTIL_BYTES:
+            self._scanned += len(data)
+            hits = self._looked_up(data)
+        else:
+            hits = self._automaton_for(len(data)).find_matches_as_indexes(data, overlapping=True)
         if not hits:
             return []
         count = len(self.patterns)
@@ -214,6 +230,52 @@ class Matcher:
         return [RawMatch(char(start), char(end), self.meaning(pattern))
                 for pattern, start, end in kept]
 
+    def _lookup_table(self) -> dict[bytes, int]:
+        """Every pattern and trigger as UTF-8, to its index in the automaton's numbering."""
+        if self._table is None:
+            self._table = {p.encode("utf-8"): i
+                           for i, p in enumerate((*self.patterns, *self._triggers))}
+            self._longest_bytes = max(map(len, self._table), default=0)
+        return self._table
+
+    def _looked_up(self, data: bytes) -> list[tuple[int, int, int]]:
+        """The automaton's overlapping hits in `data` that can survive `find`'s word-boundary
+        test, found by looking up every stretch from a possible word start to a possible word
+        end, at most a pattern long. A hit failing that test is dropped before it can shadow
+        another, and a trigger's window yields matches from the trigger's own start, so leaving
+        out both kinds changes nothing that `find` returns."""
+        table = self._lookup_table()
+        size = len(data)
+        if data.isascii():
+            boundaries = [m.start() for m in _NON_WORD_BYTE.finditer(data)]
+            starts = [0, *(b + 1 for b in boundaries)]
+            ends = [*boundaries, size]
+        else:
+            starts = [i for i in range(size) if i == 0 or not _word_before(data, i)]
+            ends = [i for i in range(1, size + 1) if i == size or not _word_at(data, i)]
+        longest = self._longest_bytes
+        hits = []
+        for start in starts:
+            first = bisect.bisect_right(ends, start)
+            last = bisect.bisect_right(ends, start + longest, first)
+            for end in ends[first:last]:
+                pattern = table.get(data[start:end])
+                if pattern is not None:
+                    hits.append((pattern, start, end))
+        return hits
+
+    def _prefixes(self, encoded: bytes) -> list[tuple[int, int, int]]:
+        """Every pattern (not trigger) that `encoded` starts with, as automaton hits."""
+        if self._automaton is not None:
+            count = len(self.patterns)
+            return [hit for hit in self._automaton.find_matches_as_indexes(encoded,
+                                                                          overlapping=True)
+                    if hit[1] == 0 and hit[0] < count]
+        table = self._lookup_table()
+        count = len(self.patterns)
+        return [(pattern, 0, end) for end in range(1, len(encoded) + 1)
+                if (pattern := table.get(encoded[:end], count)) < count]
+
     def _with_runs(self, text: str, data: bytes, hits: list[tuple[int, int, int]],
                    fold_bytes: Callable[[str], bytes]) -> list[tuple[int, int, int]]:
         """Drop the triggers; add the matches that span a run of whitespace where one fired."""
@@ -233,8 +295,6 @@ class Matcher:
                      fold_bytes: Callable[[str], bytes]) -> list[tuple[int, int, int]]:
         """Matches starting at byte_start (character `start`) that span a run of whitespace,
         in byte offsets."""
-        automaton = self._automaton
-        assert automaton is not None
         ascii_text = byte_start == start and text.isascii()
         width = 2 * self._max_length + 16
         while True:
@@ -245,9 +305,7 @@ class Matcher:
             width *= 2
         encoded = collapsed.encode("utf-8")
         found = []
-        for pattern, s, e in automaton.find_matches_as_indexes(encoded, overlapping=True):
-            if s != 0 or pattern >= len(self.patterns):
-                continue
+        for pattern, _, e in self._prefixes(encoded):
             length = e if collapsed.isascii() else len(encoded[:e].decode("utf-8"))
             end = to_original(length - 1) + 1
             if end == length:
