@@ -559,14 +559,16 @@ def test_two_concurrent_write_runs_never_corrupt_a_file(corpus: Path, tmp_path: 
     outputs = [run.communicate(timeout=600) for run in runs]
 
     for run, (_, stderr) in zip(runs, outputs, strict=True):
-        assert run.returncode in (1, 2), stderr
+        # 0 only for a run that started late and found every file fixed already: then it
+        # wrote nothing and has nothing to say.
+        assert run.returncode in (1, 2) or (run.returncode == 0 and not stderr), stderr
         for line in stderr.decode().splitlines():
             # The only failure allowed: a run seeing that the other one wrote the file first.
             assert line.startswith("fixed ") or \
                 line.endswith("file changed since it was read, not written (run retranslate "
                               "again)"), line
     contents = {name: (shared / name).read_bytes() for name in names}
-    # Every file was attempted by both runs, so each ends fixed, never original, never mixed.
+    # Each file ends fixed, never original, never mixed, whichever run wrote it.
     assert all(data == fixed for data in contents.values()), \
         [name for name, data in contents.items() if data != fixed]
     assert sorted(p.name for p in shared.iterdir()) == names  # no temporary files left
