@@ -25,7 +25,6 @@ compiled the ordinary way.
 from __future__ import annotations
 
 import atexit
-import dataclasses
 import gc
 import marshal
 import os
@@ -34,8 +33,10 @@ import sys
 import types
 import zlib
 from array import array
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Entries kept at most: beyond this (patterns built from user input, say) a run starts afresh.
 _LIMIT = 2000
@@ -59,20 +60,26 @@ def _get(key: Any) -> Any:
 
 def cache_dir() -> Path:
     """Where retranslate keeps what it can rebuild: the glossary cache, word tables, patterns."""
+    from pathlib import Path
+
+    return Path(_cache_folder())
+
+
+def _cache_folder() -> str:
     explicit = os.environ.get("RETRANSLATE_CACHE_DIR")
     if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "retranslate"
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "retranslate")
 
 
-def _file() -> Path | None:
+def _file() -> str | None:
     try:
         import _sre
     except ImportError:
         return None
     tag = f"{_LAYOUT}/{sys.implementation.cache_tag}/{sys.version}/{_sre.MAGIC}/{_sre.CODESIZE}"
-    return cache_dir() / f"startup-{zlib.crc32(tag.encode()):08x}.marshal"
+    return os.path.join(_cache_folder(), f"startup-{zlib.crc32(tag.encode()):08x}.marshal")
 
 
 def install() -> None:
@@ -83,12 +90,17 @@ def install() -> None:
     if compiler is None or path is None or getattr(compiler.compile, "_cached", False):
         return
     try:
-        loaded = marshal.loads(path.read_bytes())
+        with open(path, "rb") as handle:
+            loaded = marshal.loads(handle.read())
         if isinstance(loaded, dict):
             _known.update(loaded)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # no file yet, or a damaged one: it is rewritten at exit
     compiler.compile = _cached_compiler(compiler)
+    # Imported only now, so that the patterns inspect and tokenize compile on import (for
+    # dataclasses), and pathlib's, come from the cache too.
+    import dataclasses
+
     if not hasattr(dataclasses, "exec"):  # the module's own name shadows the builtin for it
         dataclasses.exec = _cached_exec  # type: ignore[attr-defined]
     atexit.register(_save, path)
@@ -146,15 +158,16 @@ def _cached_compiler(compiler: Any) -> Any:
     return compile
 
 
-def _save(path: Path) -> None:
+def _save(path: str) -> None:
     if not _new:
         return
     fresh = {key: marshal.dumps(value) for key, value in _new.items()}
     entries = {**_known, **fresh} if len(_known) + len(fresh) <= _LIMIT else fresh
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(entries))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{os.path.splitext(path)[0]}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as handle:
+            handle.write(marshal.dumps(entries))
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass  # a read-only cache folder costs the next run its compile time, nothing else
