@@ -84,3 +84,45 @@ def test_names_check_builds_nothing_per_name_word(corpus: Path) -> None:
     assert findings
     assert peak < 4 * len(text)
     assert held < len(text)
+
+
+@given(st.lists(st.sampled_from([b"a", b"\n", b"\r\n", b"\r", b"line", b"\xd0\x96", b" "]),
+                max_size=30).map(b"".join))
+@settings(max_examples=300, deadline=None)
+def test_diff_lines_cut_on_demand_are_the_split_lines(data: bytes) -> None:
+    from retranslate.render.diff import _Lines, _lines
+
+    plain = _lines(data)
+    lines = _Lines(data)
+    assert len(lines) == len(plain)
+    assert [lines[i] for i in range(len(lines))] == plain
+    assert lines[1:4] == plain[1:4]
+    assert list(lines) == plain
+
+
+def test_diff_written_line_by_line_is_the_diff_on_the_corpus(corpus: Path) -> None:
+    """The diff `fix` writes a line at a time is difflib's, on each page of the corpus."""
+    import difflib
+
+    from retranslate.checks import load_checks
+    from retranslate.glossary import glossary_for
+    from retranslate.pipeline import fix_document
+    from retranslate.render.diff import _lines, unified_diff
+
+    checks, glossary = load_checks(), glossary_for(())
+    changed = 0
+    for n, text in enumerate(_news(corpus)):
+        result = fix_document(decode(text.encode(), f"page{n}.txt"), glossary, checks)
+        diff = unified_diff(result)
+        if not result.changed:
+            assert diff == b""
+            continue
+        changed += 1
+        assert result.fixed_text is not None
+        plain = b"".join(line if line.endswith(b"\n") else line + b"\n\\ No newline at end "
+                         b"of file\n" for line in difflib.diff_bytes(
+                             difflib.unified_diff, _lines(text.encode()),
+                             _lines(result.fixed_text.encode()), b"a/page%d.txt" % n,
+                             b"b/page%d.txt" % n, lineterm=b"\n", n=3))
+        assert diff == plain
+    assert changed > 5
