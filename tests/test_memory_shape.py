@@ -126,3 +126,30 @@ def test_diff_written_line_by_line_is_the_diff_on_the_corpus(corpus: Path) -> No
                              b"b/page%d.txt" % n, lineterm=b"\n", n=3))
         assert diff == plain
     assert changed > 5
+
+
+def test_sarif_spooled_result_by_result_is_the_one_json_document(corpus: Path) -> None:
+    """Results written to a file as they come, then copied in after the rules, read as the
+    log that `json.dump` of the whole document writes."""
+    import io
+    import json
+
+    from retranslate.checks import load_checks
+    from retranslate.glossary import glossary_for
+    from retranslate.models import FileResult
+    from retranslate.pipeline import check_document
+    from retranslate.render import Summary
+    from retranslate.render.sarif import Renderer
+
+    checks, glossary = load_checks(), glossary_for(())
+    for texts in (_news(corpus)[:5], ["Nothing to report here."]):
+        out = io.StringIO()
+        renderer = Renderer(out, color=False)
+        for n, text in enumerate(texts):
+            document = decode(text.encode(), f"page{n}.txt")
+            renderer.file(FileResult(document, tuple(check_document(document, glossary,
+                                                                    checks))))
+        renderer.finish(Summary())
+        log = json.loads(out.getvalue())
+        assert out.getvalue() == json.dumps(log, ensure_ascii=False, indent=1) + "\n"
+        assert len(log["runs"][0]["results"]) > 50 or len(texts) == 1
