@@ -164,8 +164,8 @@ def test_batch_and_check_share_one_list_of_names() -> None:
     list(names.run(ctx))
     batch = names.NameBatch()
     _, seen = batch.summarize("x.txt", ctx)
-    assert ctx.shared(names.occurrences) is ctx.shared(names.occurrences)
-    assert set(seen) == {w for w, _ in names.occurrences(CheckContext(document, Glossary()))}
+    assert ctx.shared(names.name_counts) is ctx.shared(names.name_counts)
+    assert set(seen) == set(names.name_counts(CheckContext(document, Glossary())).counts)
 
 
 def _line_at_by_search(text: str, offset: int) -> str:

@@ -109,7 +109,8 @@ def test_prose_by_listed_starts_answers_as_the_search(
 
 
 def _occurrences_as_they_were(ctx: CheckContext) -> list[tuple[str, Span]]:
-    """names.occurrences before issue 14: a substitution and a region search per word."""
+    """names.occurrences before issue 14: a substitution and a region search per word, and
+    every occurrence kept with its span."""
     from retranslate.language import english
 
     text = ctx.document.text
@@ -121,7 +122,8 @@ def _occurrences_as_they_were(ctx: CheckContext) -> list[tuple[str, Span]]:
         span = Span(match.start(), match.start() + len(word))
         if word in names._NOT_NAMES or not ctx.document.in_prose(span):
             continue
-        opening = match.start() in starts or names._after_opening(text, match.start(), starts)
+        opening = match.start() in starts or names._after_opening(text, match.start(),
+                                                                  starts.__contains__)
         found.append((word, span, opening))
         if not opening:
             inside.add(word)
@@ -129,15 +131,51 @@ def _occurrences_as_they_were(ctx: CheckContext) -> list[tuple[str, Span]]:
             if not opening or word in inside or (english.available() and not english.count(word))]
 
 
+def assert_counts_and_spans_as_the_list(ctx: CheckContext) -> int:
+    """name_counts and name_spans say what the list of every occurrence said."""
+    plain = _occurrences_as_they_were(ctx)
+    counted = names.name_counts(ctx)
+    assert list(counted.counts.items()) == list(Counter(w for w, _ in plain).items())
+    first: dict[str, int] = {}
+    spans: dict[str, list[Span]] = {}
+    for word, span in plain:
+        first.setdefault(word, span.start)
+        spans.setdefault(word, []).append(span)
+    assert counted.first == first
+    assert names.name_spans(ctx, list(counted.counts)) == spans
+    some = list(counted.counts)[::3]
+    assert names.name_spans(ctx, some) == {w: spans[w] for w in some}
+    return len(plain)
+
+
 def test_name_words_found_as_they_were_on_the_corpus(corpus: Path) -> None:
     total = 0
     for text in _news(corpus):
         for path in ("x.txt", "x.md"):  # Markdown leaves more out of prose
-            ctx = CheckContext(decode(text.encode(), path), Glossary())
-            found = names.occurrences(ctx)
-            assert found == _occurrences_as_they_were(ctx)
-            total += len(found)
+            total += assert_counts_and_spans_as_the_list(
+                CheckContext(decode(text.encode(), path), Glossary()))
     assert total > 1000
+
+
+_NAME_PIECES = st.sampled_from([
+    "Tokayev", "Tokaev", "Tokayev's", "Said", "Almaty", "Later", "the", "and", "\"", "“", "—",
+    " ", " ", ". ", "! ", "\n", "\n\n", "# ", "`", "Nur-Sultan", "Mr", "x", "É", "'"])
+
+
+@given(st.lists(_NAME_PIECES, max_size=40).map("".join), st.sampled_from(["x.txt", "x.md"]))
+@settings(max_examples=300, deadline=None)
+def test_name_words_found_as_they_were_on_generated_text(text: str, path: str) -> None:
+    assert_counts_and_spans_as_the_list(CheckContext(decode(text.encode(), path), Glossary()))
+
+
+@given(st.lists(_BODY_PIECES, max_size=25).map("".join), st.integers(1, 12))
+@settings(max_examples=300, deadline=None)
+def test_body_words_found_across_the_lowered_pieces(text: str, chunk: int) -> None:
+    from unittest import mock
+
+    plain = [(m.span(), m.groups()) for m in names._ORGANISATION.finditer(text)]
+    with mock.patch.object(names, "_CHUNK", chunk):
+        assert [(m.span(), m.groups()) for m in names._organisation_matches(text)] == plain
 
 
 def test_belarusian_and_russian_spellings_still_meet_in_their_groups() -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from retranslate.glossary.model import Glossary
-    from retranslate.models import Alignment, Document, Finding, Segment
+    from retranslate.models import Alignment, Document, Finding, Segment, Segments
 
 T = TypeVar("T")
 
@@ -56,10 +56,14 @@ class CheckContext:
         return result
 
     @cached_property
-    def target_segments(self) -> list[Segment]:
+    def target_segments(self) -> Segments:
         from retranslate.language.segment import split_sentences
+        from retranslate.models import Segments
 
-        return split_sentences(self.document.text, "en", self.document.prose)
+        # Kept as offsets for the whole run: a big file's sentences as objects were a third
+        # of what checking it held.
+        text = self.document.text
+        return Segments(text, split_sentences(text, "en", self.document.prose))
 
     @cached_property
     def source_segments(self) -> list[Segment]:
@@ -94,19 +98,9 @@ class CheckContext:
     def _link_of_target(self) -> dict[int, Alignment]:
         return {t: link for link in self.alignments for t in link.target}
 
-    @cached_property
-    def _segment_starts(self) -> list[int]:
-        return [s.span.start for s in self.target_segments]
-
     def target_segment_at(self, offset: int) -> int | None:
         """Index of the target sentence containing `offset`, or None outside every sentence."""
-        import bisect
-
-        segments = self.target_segments
-        i = bisect.bisect_right(self._segment_starts, offset) - 1
-        if i >= 0 and offset < segments[i].span.end:
-            return i
-        return None
+        return self.target_segments.index_at(offset)
 
     def reliable_links(self) -> Iterator[tuple[Alignment, str]]:
         """Each link sure enough to act on, with both sides, and its source text (the evidence)."""

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from retranslate.checks import Check, CheckContext
 from retranslate.glossary.model import Glossary
@@ -39,39 +39,80 @@ _NOT_NAMES = frozenset("""I January February March April May June July August Se
     Internet""".split())  # noqa: SIM905 - a word list reads better as words
 
 
-def occurrences(ctx: CheckContext) -> list[tuple[str, Span]]:
-    """Every name word in prose with its span, possessive "'s" left out."""
+@dataclass
+class NameCounts:
+    """Each name word in a file's prose, once: how often it occurs, and where it first does.
+
+    Positions are not kept: `name_spans` finds them again for the few words reported, so this
+    grows with a file's distinct names, not with every capitalised word of a 50 MB file.
+    """
+
+    # In the order the words first occur (ties in `preferred` go to the first seen).
+    counts: Counter[str]
+    first: dict[str, int]
+
+
+def name_counts(ctx: CheckContext) -> NameCounts:
+    """Every name word in prose, possessive "'s" left out, counted.
+
+    A word seen only where a sentence opens is a name only if it is no English word; a word
+    seen inside a sentence once counts everywhere, so a word counts in all its places or none.
+    """
     text = ctx.document.text
-    starts = {s.span.start for s in ctx.target_segments}
+    segments = ctx.target_segments
     in_prose = ctx.shared(prose_test)
-    found: list[tuple[str, int, bool]] = []
-    inside: set[str] = set()
+    # word → [count, first start, seen inside a sentence]
+    seen: dict[str, list[int]] = {}
     for match in _NAME.finditer(text):
         word, start = match.group(), match.start()
         if word.endswith(_POSSESSIVE):
             word = word[:-2]
         if word in _NOT_NAMES or not in_prose(start, start + len(word)):
             continue
-        opening = start in starts or _after_opening(text, start, starts)
-        found.append((word, start, opening))
-        if not opening:
-            inside.add(word)
+        state = seen.get(word)
+        if state is None:
+            state = seen[word] = [0, start, 0]
+        state[0] += 1
+        if not state[2] and not (segments.starts_at(start)
+                                 or _after_opening(text, start, segments.starts_at)):
+            state[2] = 1
     from retranslate.language import english
 
     known = english.available()
-    return [(word, Span(start, start + len(word))) for word, start, opening in found
-            if not opening or word in inside or (known and not english.count(word))]
+    kept = [(word, state) for word, state in seen.items()
+            if state[2] or (known and not english.count(word))]
+    return NameCounts(Counter({word: state[0] for word, state in kept}),
+                      {word: state[1] for word, state in kept})
+
+
+def name_spans(ctx: CheckContext, words: Collection[str]) -> dict[str, list[Span]]:
+    """Where each of `words` (words `name_counts` counted) occurs, in text order.
+
+    The second pass over the text: a counted word counts in every place it is in prose.
+    """
+    found: dict[str, list[Span]] = {word: [] for word in words}
+    if not found:
+        return found
+    in_prose = ctx.shared(prose_test)
+    for match in _NAME.finditer(ctx.document.text):
+        word, start = match.group(), match.start()
+        if word.endswith(_POSSESSIVE):
+            word = word[:-2]
+        spans = found.get(word)
+        if spans is not None and in_prose(start, start + len(word)):
+            spans.append(Span(start, start + len(word)))
+    return found
 
 
 _POSSESSIVE = ("'s", "’s")
 
 
-def _after_opening(text: str, offset: int, starts: set[int]) -> bool:
+def _after_opening(text: str, offset: int, starts_at: Callable[[int], bool]) -> bool:
     """True after a sentence's opening quotes or dashes: '"Tokayev, ...' opens a sentence."""
     i = offset
     while i > 0 and text[i - 1] in "\"'“‘«—–- ":
         i -= 1
-        if i in starts:
+        if starts_at(i):
             return True
     return False
 
@@ -231,15 +272,18 @@ def _source_names(ctx: CheckContext, spellings: Iterable[str]) -> dict[str, str]
 
 
 def run(ctx: CheckContext) -> Iterator[Finding]:
-    names = ctx.shared(occurrences)  # the batch hook reads the same list
-    counts = Counter(word for word, _ in names)
+    names = ctx.shared(name_counts)  # the batch hook reads the same counts
+    counts = names.counts
     groups = group_spellings(counts, ctx.glossary, _source_names(ctx, counts))
     left_to_glossary = _glossary_wrong(ctx.glossary)
-    for group in groups:
-        best, by_glossary = preferred(group, counts, ctx.glossary)
-        for word, span in names:
-            if word not in group or word == best or word in left_to_glossary:
-                continue
+    chosen = [(group, *preferred(group, counts, ctx.glossary)) for group in groups]
+    spans = name_spans(ctx, [word for group, best, _ in chosen for word in group
+                             if word != best and word not in left_to_glossary])
+    for group, best, by_glossary in chosen:
+        # The group's other spellings in text order (no two words share a start).
+        places = sorted((span.start, word, span) for word in group if word in spans
+                        for span in spans[word])
+        for _, word, span in places:
             finding = Finding(
                 rule="names/inconsistent", span=span,
                 severity=Severity.ERROR if by_glossary else Severity.WARNING,
@@ -272,18 +316,13 @@ def _organisation_matches(text: str) -> Iterator[re.Match[str]]:
     whitespace, a whole word), so each occurrence has one place a match could start; tried in
     order and never inside the last match, these are the matches finditer finds.
     """
-    low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _FOLDS_TO_ASCII):
+    # İ, the one character whose lower case is longer, is among these: without them, lower
+    # case keeps every offset.
+    if any(c in text for c in _FOLDS_TO_ASCII):
         yield from _ORGANISATION.finditer(text)
         return
-    hits = []
-    for body in _BODIES:
-        at = low.find(body)
-        while at >= 0:
-            hits.append(at)
-            at = low.find(body, at + 1)
     last_end = 0
-    for at in sorted(hits):
+    for at in _body_words(text):
         start = _phrase_start(text, at)
         if start is None or start < last_end:
             continue
@@ -291,6 +330,28 @@ def _organisation_matches(text: str) -> Iterator[re.Match[str]]:
         if match is not None:
             last_end = match.end()
             yield match
+
+
+_CHUNK = 1 << 16
+
+
+def _body_words(text: str) -> list[int]:
+    """Where a body word starts in `text`, in any case, sorted.
+
+    Lowered a piece at a time: `str.lower` of a whole non-ASCII text briefly takes 14 bytes a
+    character (a 5 MB file, 70 MB). Pieces overlap by a body word less one letter, and a
+    piece keeps only the words starting in it, so each is found once.
+    """
+    overlap = max(map(len, _BODIES)) - 1
+    hits = []
+    for piece_start in range(0, len(text), _CHUNK):
+        low = text[piece_start: piece_start + _CHUNK + overlap].lower()
+        for body in _BODIES:
+            at = low.find(body)
+            while 0 <= at < _CHUNK:
+                hits.append(piece_start + at)
+                at = low.find(body, at + 1)
+    return sorted(hits)
 
 
 def _phrase_start(text: str, at: int) -> int | None:
@@ -366,10 +427,9 @@ class NameBatch:
         self.glossary = Glossary()
 
     def summarize(self, path: str, ctx: CheckContext) -> NameSummary:
-        seen: dict[str, tuple[int, int, int]] = {}
-        for word, span in ctx.shared(occurrences):
-            count, start, end = seen.get(word, (0, span.start, span.end))
-            seen[word] = (count + 1, start, end)
+        names = ctx.shared(name_counts)
+        seen = {word: (count, names.first[word], names.first[word] + len(word))
+                for word, count in names.counts.items()}
         return path, seen
 
     def add(self, summary: NameSummary, glossary: Glossary) -> None:

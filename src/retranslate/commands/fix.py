@@ -18,7 +18,7 @@ from retranslate.errors import RetranslateError
 from retranslate.files.document import encode, write_document
 from retranslate.models import FileResult, Finding
 from retranslate.render import LineIndex, located
-from retranslate.render.diff import unified_diff
+from retranslate.render.diff import diff_lines
 from retranslate.render.text import suggestion_hint
 
 
@@ -90,7 +90,7 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
                         click.echo(f"fixed {document.path} ({len(result.edits)} "
                                    f"edit{'s' * (len(result.edits) != 1)})", err=True)
             else:
-                out.write(unified_diff(result))
+                out.writelines(diff_lines(result))
         except RetranslateError as err:
             report_error(err)
             batch.failed = True

@@ -11,7 +11,9 @@ import difflib
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import overload
 
 from retranslate.files.document import encode
 from retranslate.models import FileResult
@@ -61,26 +63,72 @@ def header_name(name: bytes) -> bytes:
 
 def unified_diff(result: FileResult) -> bytes:
     """The diff of one file's fix; empty when nothing changed."""
+    return b"".join(diff_lines(result))
+
+
+def diff_lines(result: FileResult) -> Iterator[bytes]:
+    """The lines of `unified_diff`, to be written one by one.
+
+    Both texts are encoded before this returns, so a fix the file's encoding cannot store
+    raises InputError here, before any line is written. Only the lines a hunk shows are cut
+    out of them: a 10 MB file is not held as a list of its lines, nor its diff as one string.
+    """
     if not result.changed or result.fixed_text is None:
-        return b""
+        return iter(())
     document = result.document
-    old = _lines(encode(document, document.text))
-    new = _lines(encode(document, result.fixed_text))
-    # fsencode: a name that is not valid UTF-8 comes back as the bytes it has on disk.
-    name = os.fsencode(display_path(document.path))
-    out = [b"--- " + header_name(b"a/" + name) + b"\n",
-           b"+++ " + header_name(b"b/" + name) + b"\n"]
+    old = encode(document, document.text)
+    new = encode(document, result.fixed_text)
     if result.changes and _lines_follow_characters(document.encoding):
-        hunks: Iterable[bytes] = _hunks(old, new, _line_ranges(document.text, result.fixed_text,
-                                                                result.changes))
+        hunks: Iterable[bytes] = _hunks(_Lines(old), _Lines(new),
+                                        _line_ranges(document.text, result.fixed_text,
+                                                     result.changes))
     else:  # no record of where the edits went, or an encoding whose bytes hide the newlines
-        hunks = itertools.islice(
-            difflib.diff_bytes(difflib.unified_diff, old, new, lineterm=b"\n", n=CONTEXT), 2, None)
+        hunks = itertools.islice(difflib.diff_bytes(difflib.unified_diff, _lines(old),
+                                                    _lines(new), lineterm=b"\n", n=CONTEXT),
+                                 2, None)
+    return _with_header(document.path, hunks)
+
+
+def _with_header(path: str, hunks: Iterable[bytes]) -> Iterator[bytes]:
+    # fsencode: a name that is not valid UTF-8 comes back as the bytes it has on disk.
+    name = os.fsencode(display_path(path))
+    yield b"--- " + header_name(b"a/" + name) + b"\n"
+    yield b"+++ " + header_name(b"b/" + name) + b"\n"
     # difflib's own ---/+++ lines are dropped; touching any other line that starts with "---"
     # would touch a removed line of text such as "-- signature".
     for line in hunks:
-        out.append(line if line.endswith(b"\n") else line + _NO_NEWLINE)
-    return b"".join(out)
+        yield line if line.endswith(b"\n") else line + _NO_NEWLINE
+
+
+class _Lines(Sequence[bytes]):
+    """The lines of encoded text as `_lines` splits them, cut out only when asked for."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._starts = array("q", [0])
+        at = data.find(b"\n")
+        while at >= 0:
+            self._starts.append(at + 1)
+            at = data.find(b"\n", at + 1)
+        if self._starts[-1] == len(data):
+            self._starts.pop()  # no line after a final newline
+        self._starts.append(len(data))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> bytes: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[bytes]: ...
+
+    def __getitem__(self, index: int | slice) -> bytes | list[bytes]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not 0 <= index < len(self):
+            raise IndexError("line index out of range")
+        return self._data[self._starts[index]:self._starts[index + 1]]
 
 
 def _lines_follow_characters(encoding: str) -> bool:
@@ -127,7 +175,7 @@ def _line_counter(text: str) -> Callable[[int], int]:
     return line
 
 
-def _hunks(old: list[bytes], new: list[bytes], blocks: list[Block]) -> Iterator[bytes]:
+def _hunks(old: Sequence[bytes], new: Sequence[bytes], blocks: list[Block]) -> Iterator[bytes]:
     """Unified hunks as difflib writes them: three lines of context, joined when 6 or fewer
     unchanged lines separate two stretches."""
     trimmed: list[Block] = []
@@ -153,7 +201,7 @@ def _hunks(old: list[bytes], new: list[bytes], blocks: list[Block]) -> Iterator[
         yield from _hunk(old, new, group)
 
 
-def _hunk(old: list[bytes], new: list[bytes], group: list[Block]) -> Iterator[bytes]:
+def _hunk(old: Sequence[bytes], new: Sequence[bytes], group: list[Block]) -> Iterator[bytes]:
     a_first = max(0, group[0][0] - CONTEXT)
     b_first = group[0][2] - (group[0][0] - a_first)
     a_end = min(len(old), group[-1][1] + CONTEXT)

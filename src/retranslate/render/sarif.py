@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -42,12 +43,18 @@ def _descriptions() -> dict[str, str]:
             for check in load_checks() for rule in check.rules}
 
 
+# How deep a result sits in the log (log, runs, the run, results), for its indentation.
+_RESULT_DEPTH = 4
+
+
 class Renderer:
-    """Collects results (SARIF is one document), so it holds findings, not file texts."""
+    """SARIF is one document whose rules come before its results, and a rule is known only
+    once a finding has it: results are written to a temporary file as they come, and copied in
+    after the rules, so a run's memory does not grow with its findings."""
 
     def __init__(self, out: IO[str], *, color: bool, quiet: bool = False) -> None:
         self.out = out
-        self.results: list[dict[str, Any]] = []
+        self.results: IO[str] | None = None
         self.rules: dict[str, dict[str, Any]] = {}
         self.index: dict[str, int] = {}
         self.descriptions: dict[str, str] | None = None
@@ -96,7 +103,20 @@ class Renderer:
                         }],
                     }],
                 }]
-            self.results.append(entry)
+            self._spool(entry)
+
+    def _spool(self, entry: dict[str, Any]) -> None:
+        """Write `entry` as `json.dump` of the whole log would, at its depth and after a comma."""
+        if self.results is None:
+            import tempfile
+
+            # Closed by finish(); a file, not a context, since results come in over many calls.
+            self.results = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        else:
+            self.results.write(",")
+        pad = "\n" + " " * _RESULT_DEPTH
+        self.results.write(pad + json.dumps(entry, ensure_ascii=False, indent=1)
+                           .replace("\n", pad))
 
     def finish(self, summary: Summary) -> None:
         log = {
@@ -108,8 +128,17 @@ class Renderer:
                     "rules": list(self.rules.values()),
                 }},
                 "originalUriBaseIds": {BASE_ID: {"uri": Path.cwd().as_uri() + "/"}},
-                "results": self.results,
+                "results": [],
             }],
         }
-        json.dump(log, self.out, ensure_ascii=False, indent=1)
-        self.out.write("\n")
+        text = json.dumps(log, ensure_ascii=False, indent=1)
+        if self.results is None:
+            self.out.write(text + "\n")
+            return
+        # "results" is the run's last key, and no string holds its unescaped quotes.
+        head, _, tail = text.rpartition('"results": []')
+        self.out.write(head + '"results": [')
+        self.results.seek(0)
+        shutil.copyfileobj(self.results, self.out)
+        self.results.close()
+        self.out.write("\n" + " " * (_RESULT_DEPTH - 1) + "]" + tail + "\n")
