@@ -67,12 +67,9 @@ _ABBREVIATION_TOKEN = re.compile(
     rf" {_EDGE_CLASS}({'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})"
     rf"{_EDGE_CLASS}(?![^ ])", re.IGNORECASE)
 
-
-def _any_abbreviation(joined: str) -> bool:
-    """Whether some listed abbreviation is inside the lower-cased tokens: a word whose lower
-    case is one is, so the token pattern is run only where this holds (seldom in English)."""
-    lowered = joined.lower()
-    return any(abbreviation in lowered for abbreviation in _ABBREVIATIONS)
+# Some listed abbreviation inside the lower-cased tokens: a word whose lower case is one has
+# it, so the token pattern is run only where this finds one (seldom in English).
+_ANY_ABBREVIATION = re.compile("|".join(sorted(_ABBREVIATIONS)))
 _LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмнопрстуфхцвкк", strict=True))
 
 
@@ -80,10 +77,11 @@ def findings(document: Document, glossary: Glossary | None = None) -> Iterator[F
     text = document.text
     # The text's distinct tokens, once: each shape is then looked for only where one occurs,
     # and only the tokens that can be of that shape are read (one regex pass over them).
-    joined = " " + vocabulary.of_text(text).joined
+    words = vocabulary.of_text(text)
+    joined = " " + words.joined
     abbreviations = sorted({w for w in _ABBREVIATION_TOKEN.findall(joined)
                             if w.lower() in _ABBREVIATIONS and not w.islower()}
-                           if _any_abbreviation(joined) else ())
+                           if _ANY_ABBREVIATION.search(words.lower_joined) else ())
     for match in _occurrences(text, abbreviations):  # "dtp" in lower case is desktop publishing
         if document.in_prose(Span(match.start(), match.end())):
             word = match.group()

@@ -2,8 +2,8 @@
 
 Shared by the glossary check and by repair, which enforces the glossary on re-translated text.
 A word list's truth is decided by one regular expression (`_words_pattern`); `Conditions` asks
-it only where a list can occur at all, found by one automaton pass per document over a key word
-of every condition phrase of the glossary.
+it only where a list can occur at all: where a key word of one of its phrases is a substring of
+the lower-cased text.
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 from retranslate.glossary.matcher import Matcher, compiled
 from retranslate.glossary.model import Entry, Glossary
@@ -77,46 +75,6 @@ def _key_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(keys)
 
 
-class _KeyWords:
-    """Every condition phrase's key word in a glossary, in one automaton, built on first use."""
-
-    def __init__(self, entries: Sequence[Entry]) -> None:
-        words: dict[str, int] = {}
-        for entry in entries:
-            for listed in (entry.near_words, entry.not_near):
-                for key in _key_words(listed) or ():
-                    words.setdefault(key, len(words))
-        self.words = list(words)
-        self._automaton: Any = None
-
-    def found_in(self, text: str) -> frozenset[str] | None:
-        """The key words occurring in `text` as lower-cased substrings; None when the text has a
-        character that folds onto ASCII (then nothing is ruled out).
-
-        A key word holds no whitespace, so it occurs in the text where it occurs in one of the
-        text's distinct tokens: those are scanned (the shared vocabulary's), not the text."""
-        if any(c in text for c in _FOLDS_TO_ASCII):
-            return None
-        if not self.words:
-            return frozenset()
-        if self._automaton is None:
-            import ahocorasick_rs
-
-            # The contiguous NFA: compact, so it stays in the processor's caches between the
-            # other checks' work (see the matcher's automaton).
-            self._automaton = ahocorasick_rs.BytesAhoCorasick(
-                [w.encode() for w in self.words], matchkind=ahocorasick_rs.MatchKind.Standard,
-                implementation=ahocorasick_rs.Implementation.ContiguousNFA)
-        tokens = vocabulary.of_text(text).joined
-        hits = self._automaton.find_matches_as_indexes(tokens.lower().encode(), overlapping=True)
-        return frozenset(self.words[i] for i in {hit[0] for hit in hits})
-
-
-@lru_cache(maxsize=8)
-def _key_words_of(glossary: Glossary) -> _KeyWords:
-    return _KeyWords(glossary.entries)
-
-
 # A paragraph break; an overlapping search for one (a break may start on another's last "\n").
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _PARAGRAPH_BREAK_AT = re.compile(r"(?=\n[ \t]*\n)")
@@ -125,7 +83,8 @@ _PARAGRAPH_BREAK_AT = re.compile(r"(?=\n[ \t]*\n)")
 class Conditions:
     """One document's `near`/`not_near` answers for one glossary's entries.
 
-    The automaton pass (`_KeyWords`) rules out every list whose key words are not in the text;
+    A list none of whose key words (`_key_words`) is in the text is ruled out by substring
+    tests on the text's distinct tokens, lower-cased once, each key word tested once;
     a list that may occur is searched once for the whole text, or in the window around a match;
     paragraph breaks are listed once, so each look-up costs its window, never the whole text.
     """
@@ -133,15 +92,30 @@ class Conditions:
     def __init__(self, glossary: Glossary, text: str,
                  in_text: dict[tuple[str, ...], bool] | None = None) -> None:
         self.text = text
-        self._found = _key_words_of(glossary).found_in(text)
+        # Characters that case-blind matching folds onto ASCII letters: then no key word rules
+        # anything out (nor may the first-letter patterns be used).
+        self._folds = any(c in text for c in _FOLDS_TO_ASCII)
+        self._lowered: str | None = None
+        self._key_in_text: dict[str, bool] = {}
         self._in_text = {} if in_text is None else in_text
         self._breaks: tuple[list[int], list[int]] | None = None
 
     def _possible(self, words: tuple[str, ...]) -> bool:
-        if self._found is None:
+        """Whether some phrase's key word is a lower-cased substring of the text: a key word
+        holds no whitespace, so it is one where it is a substring of one of the text's
+        distinct tokens (the shared vocabulary's), which are much shorter to search."""
+        if self._folds:
             return True
         keys = _key_words(words)
-        return keys is None or any(k in self._found for k in keys)
+        return keys is None or any(self._has_key(k) for k in keys)
+
+    def _has_key(self, key: str) -> bool:
+        found = self._key_in_text.get(key)
+        if found is None:
+            if self._lowered is None:
+                self._lowered = vocabulary.of_text(self.text).lower_joined
+            found = self._key_in_text[key] = key in self._lowered
+        return found
 
     def _present(self, words: tuple[str, ...], lo: int, hi: int | None) -> bool:
         """A word of the list in text[lo:hi] (hi None: anywhere in the text)."""
@@ -155,7 +129,7 @@ class Conditions:
 
     def _search(self, words: tuple[str, ...], lo: int, hi: int) -> bool:
         """`_words_pattern(words).search(self.text, lo, hi) is not None`."""
-        fast = None if self._found is None else _words_pattern_fast(words)
+        fast = None if self._folds else _words_pattern_fast(words)
         pattern = _words_pattern(words) if fast is None else fast
         return pattern.search(self.text, lo, hi) is not None
 
