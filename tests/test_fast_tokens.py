@@ -30,7 +30,7 @@ def _fast_transliterated(text: str) -> tuple[set[str], set[str]]:
     joined = " " + Vocabulary(text).joined
     abbreviations = {w for w in transliterated._ABBREVIATION_TOKEN.findall(joined)
                      if w.lower() in transliterated._ABBREVIATIONS and not w.islower()
-                     } if transliterated._ANY_ABBREVIATION.search(joined.lower()) else set()
+                     } if transliterated._any_abbreviation(joined.lower()) else set()
     return abbreviations, set(transliterated._RUSSIAN_TOKEN.findall(joined))
 
 

@@ -67,9 +67,14 @@ _ABBREVIATION_TOKEN = re.compile(
     rf" {_EDGE_CLASS}({'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})"
     rf"{_EDGE_CLASS}(?![^ ])", re.IGNORECASE)
 
-# Some listed abbreviation inside the lower-cased tokens: a word whose lower case is one has
-# it, so the token pattern is run only where this finds one (seldom in English).
-_ANY_ABBREVIATION = re.compile("|".join(sorted(_ABBREVIATIONS)))
+
+def _any_abbreviation(lowered: str) -> bool:
+    """Whether some listed abbreviation is inside the lower-cased tokens: a word whose lower
+    case is one is, so the token pattern is run only where this holds (seldom in English).
+    A substring test per abbreviation: an alternation of them is tried at every character."""
+    return any(abbreviation in lowered for abbreviation in _ABBREVIATIONS)
+
+
 _LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмнопрстуфхцвкк", strict=True))
 
 
@@ -81,7 +86,7 @@ def findings(document: Document, glossary: Glossary | None = None) -> Iterator[F
     joined = " " + words.joined
     abbreviations = sorted({w for w in _ABBREVIATION_TOKEN.findall(joined)
                             if w.lower() in _ABBREVIATIONS and not w.islower()}
-                           if _ANY_ABBREVIATION.search(words.lower_joined) else ())
+                           if _any_abbreviation(words.lower_joined) else ())
     for match in _occurrences(text, abbreviations):  # "dtp" in lower case is desktop publishing
         if document.in_prose(Span(match.start(), match.end())):
             word = match.group()
