@@ -10,8 +10,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from retranslate.checks import glossary as glossary_check
 from retranslate.checks import transliterated
 from retranslate.glossary.conditions import _words_pattern, _words_pattern_fast
+from retranslate.glossary.model import Entry
 from retranslate.language.vocabulary import Vocabulary
 from test_fast_words import _corpus
 
@@ -109,3 +111,20 @@ def test_the_first_letter_pattern_finds_what_the_case_blind_one_finds_on_the_cor
 def test_the_first_letter_pattern_agrees_on_generated_text(text: str,
                                                            words: tuple[str, ...]) -> None:
     _same_word_matches(text, [words])
+
+
+def _plain_acronym_in_lower_case(entry: Entry, matched: str) -> bool:
+    folded = matched.casefold()
+    forms = [w for w in entry.wrong if w.casefold() == folded]
+    return bool(forms) and all(w.isupper() for w in forms) and not matched.isupper()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["DND", "dnd", "Dnd", "UND", "und", "Air Force", "ß", "SS",
+                                 "ss", "İ", "i"]), min_size=1, max_size=4).map(tuple),
+       st.sampled_from(["DND", "dnd", "Dnd", "UND", "und", "air force", "ss", "SS", "ß", "i"]))
+def test_initialisms_answer_as_the_forms_compared_one_by_one(wrong: tuple[str, ...],
+                                                            matched: str) -> None:
+    entry = Entry(id="x", target="y", wrong=wrong)
+    assert glossary_check._acronym_in_lower_case(entry, matched) == \
+        _plain_acronym_in_lower_case(entry, matched)
