@@ -157,32 +157,3 @@ def test_an_entry_without_not_near_is_never_blocked_and_a_bare_one_always_holds(
     assert not conditions.blocked_in(vetoing, conditions.paragraph(Span(18, 26)))
     assert conditions.blocked_in(vetoing, Span(0, len(text)))
     assert not conditions.hold(vetoing, Span(18, 26))
-
-
-def test_a_runs_first_short_texts_are_searched_without_the_key_word_automaton(
-        corpus: Path) -> None:
-    """Below the threshold every list is searched; the answers equal the automaton's."""
-    from retranslate.glossary import conditions
-
-    glossary = glossary_for(())
-    entries = [e for e in glossary.entries if e.conditional]
-    short = [p for text in _texts(corpus)[:10] for p in _BREAK.split(text) if p.strip()]
-    assert len(short) > 100
-    searched = conditions._KeyWords(glossary.entries)
-    scanned = conditions._KeyWords(glossary.entries)
-    scanned._seen = conditions._SEARCH_UNTIL_CHARS  # past the threshold: the automaton is built
-    answers = set()
-    for text in short:
-        assert searched.found_in(text) is None
-        searched._seen = 0
-        found = scanned.found_in(text)
-        assert found is not None
-        both = Conditions(glossary, text), Conditions(glossary, text)
-        both[0]._found, both[1]._found = None, found
-        for span in _spans(glossary, text):
-            for entry in entries:
-                held = both[0].hold(entry, span)
-                assert held == both[1].hold(entry, span) == PlainConditions(text).hold(entry, span)
-                answers.add(held)
-    assert scanned._automaton is not None and searched._automaton is None
-    assert answers == {True, False}

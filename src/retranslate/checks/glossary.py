@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from retranslate.checks import Check, CheckContext
 from retranslate.files.document import matchable_text, sentence_start
@@ -120,9 +121,18 @@ def _acronym_in_lower_case(entry: Entry, matched: str) -> bool:
 
     Matching is case-insensitive, so an entry for DND or UND also finds "dnd" and "und".
     """
-    folded = matched.casefold()
-    forms = [w for w in entry.wrong if w.casefold() == folded]
-    return bool(forms) and all(w.isupper() for w in forms) and not matched.isupper()
+    return bool(_initialisms(entry.wrong).get(matched.casefold())) and not matched.isupper()
+
+
+@lru_cache(maxsize=4096)
+def _initialisms(wrong: tuple[str, ...]) -> dict[str, bool]:
+    """Each wrong form case-folded → whether every form folding so is in capitals (worked out
+    once per entry's forms, not per match)."""
+    folded: dict[str, bool] = {}
+    for form in wrong:
+        key = form.casefold()
+        folded[key] = folded.get(key, True) and form.isupper()
+    return folded
 
 
 def _message(matched: str, entry: Entry, right: str) -> str:

@@ -116,9 +116,12 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
         by_second.setdefault(s, []).append(f)
     source = _source_names(ctx) if ctx.source is not None else None
     done: set[int] = set()
+    # The generators below are entered only where their first test passes (a token at a time,
+    # most tokens pass none of them): the same findings, without a generator per token.
     for first, start, second, second_start in tokens:
         if second:
-            yield from _feminine(ctx, index, first, second, second_start, by_first, source)
+            if first.endswith("a") and feminine(second) is not None:
+                yield from _feminine(ctx, index, first, second, second_start, by_first, source)
             fixed = (bare_of.get(first, first), bare_of.get(second, second))
             if fixed != (first, second) and pairs.get(fixed) and not _ambiguous(second):
                 for word, at in ((first, start), (second, second_start)):
@@ -130,8 +133,9 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     after_name = {second_start for first, _, second, second_start in tokens
                   if second and english.count(first) < _FIRST_NAME_LIKE}
     for word, at, second, _ in tokens:
-        if second is None and at not in after_name:
+        if second is None and at not in after_name and feminine(word) in by_second:
             yield from _lone_feminine(index, word, at, by_second)
+    wrong_words = ctx.glossary.wrong_words()
     for word, at, _, _ in tokens:
         if at in done:
             continue
@@ -143,8 +147,8 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
             if nominative is not None:
                 yield _case(word, at, nominative, autofix=False,
                             why="the Russian source has it in an oblique case")
-            elif word not in ctx.glossary.wrong_words():  # else the glossary reports it
-                yield from _unmistakable_ending(word, at)
+            elif word not in wrong_words and _unmistakable(word) is not None:
+                yield from _unmistakable_ending(word, at)  # (else the glossary reports it)
 
 
 # Endings no English spelling of a Russian name has, whatever the text says elsewhere: the

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from retranslate.checks import Check, CheckContext
-from retranslate.language import english
+from retranslate.language import english, vocabulary
 from retranslate.language.given_names import FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES
 from retranslate.models import Finding, Segment, Severity, Span
 
@@ -87,7 +87,8 @@ def _people(text: str) -> tuple[set[str], set[str]]:
     out of either (a couple, "Svetlana and Sergei Tikhanovsky")."""
     women: set[str] = set()
     men: set[str] = set()
-    words = {w.strip(".,;:!?\"“”()«»'’") for w in set(text.split())}
+    # The distinct tokens the other word checks share, not a split of the text of its own.
+    words = {w.strip(".,;:!?\"“”()«»'’") for w in vocabulary.of_text(text).tokens}
     given = [w for w in words if w[:1].isupper() and w.lower() in GIVEN_NAMES]
     if given:
         full_name = re.compile("(?:" + "|".join(re.escape(w) for w in given) + r") "

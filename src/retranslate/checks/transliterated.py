@@ -23,8 +23,11 @@ from retranslate.models import Document, Finding, Severity, Span
 if TYPE_CHECKING:
     from retranslate.glossary.model import Glossary
 
-_RUSSIAN_SPELLING = re.compile(r"ts|zh|kh|shch|ja|ju|ya|yu|iy|yj|ogo$|ovo$|ykh$|enie$|enija$|"
-                               r"eniya$|stvo$|stva$")
+# Letter pairs and word endings the way Russian is transliterated.
+_RUSSIAN_PAIRS = ("ts", "zh", "kh", "shch", "ja", "ju", "ya", "yu", "iy", "yj")
+_RUSSIAN_ENDINGS = ("ogo", "ovo", "ykh", "enie", "enija", "eniya", "stvo", "stva")
+_RUSSIAN_SPELLING = re.compile("|".join(_RUSSIAN_PAIRS) + "|" + "|".join(
+    f"{ending}$" for ending in _RUSSIAN_ENDINGS))
 # Russian words English news has borrowed and writes in lower case: not left untranslated.
 _LOANWORDS = frozenset(["spetsnaz", "khrushchyovka", "khrushchevka", "khrushchyovkas",
                         "kolkhoz", "kolkhozes", "sovkhoz", "sovkhozes", "pirozhki", "pirozhok",
@@ -49,14 +52,41 @@ _DOTTED_ENGLISH = {"Zam": "Deputy", "Nach": "Head", "Zamnach": "Deputy head",
 _TRANSLIT = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
              ("sh", "ш"), ("ya", "я"), ("ja", "я"), ("yu", "ю"), ("ju", "ю"), ("yo", "ё"),
              ("ye", "е"))
+# A whole token of " " + Vocabulary.joined (each token after one space) that is, once
+# stripped of _PUNCTUATION, a word of the shape asked about: its stripped word is the group.
+# A lower-case ASCII word of six letters or more spelled the Russian way (what len >= 6,
+# isalpha, islower, isascii and _RUSSIAN_SPELLING ask of it); a listed abbreviation in any
+# case, which may match a few more words than `w.lower() in _ABBREVIATIONS` (case-blind
+# matching folds ſ onto s), so that test still decides. Each opens with the space, a literal
+# the engine skips to, and reads the distinct tokens, not the text.
+_EDGE_CLASS = "[" + re.escape(_PUNCTUATION) + "]*"
+_RUSSIAN_TOKEN = re.compile(
+    rf" {_EDGE_CLASS}(?=[a-z]{{6}})([a-z]*(?:{'|'.join(_RUSSIAN_PAIRS)})[a-z]*|"
+    rf"[a-z]*(?:{'|'.join(_RUSSIAN_ENDINGS)})){_EDGE_CLASS}(?![^ ])")
+_ABBREVIATION_TOKEN = re.compile(
+    rf" {_EDGE_CLASS}({'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})"
+    rf"{_EDGE_CLASS}(?![^ ])", re.IGNORECASE)
+
+
+def _any_abbreviation(lowered: str) -> bool:
+    """Whether some listed abbreviation is inside the lower-cased tokens: a word whose lower
+    case is one is, so the token pattern is run only where this holds (seldom in English).
+    A substring test per abbreviation: an alternation of them is tried at every character."""
+    return any(abbreviation in lowered for abbreviation in _ABBREVIATIONS)
+
+
 _LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмнопрстуфхцвкк", strict=True))
 
 
 def findings(document: Document, glossary: Glossary | None = None) -> Iterator[Finding]:
     text = document.text
-    # The text's distinct words, once: each shape is then looked for only where one occurs.
-    words = {w.strip(_PUNCTUATION) for w in vocabulary.of_text(text).tokens}
-    abbreviations = sorted(w for w in words if w.lower() in _ABBREVIATIONS and not w.islower())
+    # The text's distinct tokens, once: each shape is then looked for only where one occurs,
+    # and only the tokens that can be of that shape are read (one regex pass over them).
+    words = vocabulary.of_text(text)
+    joined = " " + words.joined
+    abbreviations = sorted({w for w in _ABBREVIATION_TOKEN.findall(joined)
+                            if w.lower() in _ABBREVIATIONS and not w.islower()}
+                           if _any_abbreviation(words.lower_joined) else ())
     for match in _occurrences(text, abbreviations):  # "dtp" in lower case is desktop publishing
         if document.in_prose(Span(match.start(), match.end())):
             word = match.group()
@@ -69,10 +99,9 @@ def findings(document: Document, glossary: Glossary | None = None) -> Iterator[F
             yield _finding(match.start(), match.group(),
                            f"“{word}.” is a Russian abbreviation; in English: "
                            f"{_DOTTED_ENGLISH[word]}")
-    russian = sorted(w for w in words if len(w) >= 6 and w.isalpha() and w.islower()
-                     and w.isascii() and w not in _LOANWORDS and _RUSSIAN_SPELLING.search(w)
-                     and english.count(w) == 0 and not _glossary_form(w, glossary)
-                     and _russian_word(w))
+    russian = sorted(w for w in set(_RUSSIAN_TOKEN.findall(joined))
+                     if w not in _LOANWORDS and english.count(w) == 0
+                     and not _glossary_form(w, glossary) and _russian_word(w))
     for match in _occurrences(text, russian):
         if document.in_prose(Span(match.start(), match.end())):
             word = match.group()

@@ -2,8 +2,8 @@
 
 Shared by the glossary check and by repair, which enforces the glossary on re-translated text.
 A word list's truth is decided by one regular expression (`_words_pattern`); `Conditions` asks
-it only where a list can occur at all, found by one automaton pass per document over a key word
-of every condition phrase of the glossary.
+it only where a list can occur at all: where a key word of one of its phrases is a substring of
+the lower-cased text.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 from retranslate.glossary.matcher import Matcher, compiled
 from retranslate.glossary.model import Entry, Glossary
+from retranslate.language import vocabulary
 from retranslate.models import Span
 
 
@@ -42,6 +41,28 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 @lru_cache(maxsize=4096)
+def _words_pattern_fast(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """_words_pattern for a text without _FOLDS_TO_ASCII, opening with a class of the phrases'
+    first letters in both cases, which the engine skips to (a case-blind pattern, or one that
+    opens with a look-behind, is tried at every character: four times slower). The look-behind
+    at the letter before comes after it, and each phrase checks, case-blind, that the letter
+    taken is its own first. None where a phrase opens with a letter beyond ASCII, whose
+    case-blind matches the class could miss."""
+    firsts: list[str] = []
+    alternatives = []
+    for phrase in words:
+        parts = phrase.split()
+        if not parts or not parts[0][0].isascii():
+            return None
+        first = parts[0][0]
+        firsts += [first.lower(), first.upper()]
+        rest = r"\s+".join([re.escape(parts[0][1:]), *map(re.escape, parts[1:])])
+        alternatives.append(f"(?<={re.escape(first)}){rest}")
+    letters = "".join(re.escape(c) for c in sorted(set(firsts)))
+    return re.compile(rf"[{letters}](?<!\w.)(?i:{'|'.join(alternatives)})(?!\w)")
+
+
+@lru_cache(maxsize=4096)
 def _key_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     """One word of each phrase, lower-cased (its longest ASCII one), that any match of the phrase
     contains, case-blind; None where a phrase has no such word (nothing can be ruled out)."""
@@ -54,57 +75,6 @@ def _key_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(keys)
 
 
-# Until a run has looked at this many characters, no automaton is built: every list an entry
-# asks about is searched (the answer is the same), which costs a short file less than importing
-# ahocorasick-rs and building the automaton of all the glossary's condition words.
-_SEARCH_UNTIL_CHARS = 8_000
-
-
-class _KeyWords:
-    """Every condition phrase's key word in a glossary, in one automaton, built on first use."""
-
-    def __init__(self, entries: Sequence[Entry]) -> None:
-        self._entries = entries
-        self._words: list[str] | None = None
-        self._automaton: Any = None
-        self._seen = 0
-
-    @property
-    def words(self) -> list[str]:
-        if self._words is None:
-            words: dict[str, int] = {}
-            for entry in self._entries:
-                for listed in (entry.near_words, entry.not_near):
-                    for key in _key_words(listed) or ():
-                        words.setdefault(key, len(words))
-            self._words = list(words)
-        return self._words
-
-    def found_in(self, text: str) -> frozenset[str] | None:
-        """The key words occurring in `text` as lower-cased substrings; None when nothing is
-        ruled out: in a run's first short texts, or when the text has a character that folds
-        onto ASCII."""
-        if self._automaton is None and self._seen + len(text) <= _SEARCH_UNTIL_CHARS:
-            self._seen += len(text)
-            return None
-        if any(c in text for c in _FOLDS_TO_ASCII):
-            return None
-        if not self.words:
-            return frozenset()
-        if self._automaton is None:
-            import ahocorasick_rs
-
-            self._automaton = ahocorasick_rs.BytesAhoCorasick(
-                [w.encode() for w in self.words], matchkind=ahocorasick_rs.MatchKind.Standard)
-        hits = self._automaton.find_matches_as_indexes(text.lower().encode(), overlapping=True)
-        return frozenset(self.words[i] for i in {hit[0] for hit in hits})
-
-
-@lru_cache(maxsize=8)
-def _key_words_of(glossary: Glossary) -> _KeyWords:
-    return _KeyWords(glossary.entries)
-
-
 # A paragraph break; an overlapping search for one (a break may start on another's last "\n").
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _PARAGRAPH_BREAK_AT = re.compile(r"(?=\n[ \t]*\n)")
@@ -113,7 +83,8 @@ _PARAGRAPH_BREAK_AT = re.compile(r"(?=\n[ \t]*\n)")
 class Conditions:
     """One document's `near`/`not_near` answers for one glossary's entries.
 
-    The automaton pass (`_KeyWords`) rules out every list whose key words are not in the text;
+    A list none of whose key words (`_key_words`) is in the text is ruled out by substring
+    tests on the text's distinct tokens, lower-cased once, each key word tested once;
     a list that may occur is searched once for the whole text, or in the window around a match;
     paragraph breaks are listed once, so each look-up costs its window, never the whole text.
     """
@@ -121,15 +92,30 @@ class Conditions:
     def __init__(self, glossary: Glossary, text: str,
                  in_text: dict[tuple[str, ...], bool] | None = None) -> None:
         self.text = text
-        self._found = _key_words_of(glossary).found_in(text)
+        # Characters that case-blind matching folds onto ASCII letters: then no key word rules
+        # anything out (nor may the first-letter patterns be used).
+        self._folds = any(c in text for c in _FOLDS_TO_ASCII)
+        self._lowered: str | None = None
+        self._key_in_text: dict[str, bool] = {}
         self._in_text = {} if in_text is None else in_text
         self._breaks: tuple[list[int], list[int]] | None = None
 
     def _possible(self, words: tuple[str, ...]) -> bool:
-        if self._found is None:
+        """Whether some phrase's key word is a lower-cased substring of the text: a key word
+        holds no whitespace, so it is one where it is a substring of one of the text's
+        distinct tokens (the shared vocabulary's), which are much shorter to search."""
+        if self._folds:
             return True
         keys = _key_words(words)
-        return keys is None or any(k in self._found for k in keys)
+        return keys is None or any(self._has_key(k) for k in keys)
+
+    def _has_key(self, key: str) -> bool:
+        found = self._key_in_text.get(key)
+        if found is None:
+            if self._lowered is None:
+                self._lowered = vocabulary.of_text(self.text).lower_joined
+            found = self._key_in_text[key] = key in self._lowered
+        return found
 
     def _present(self, words: tuple[str, ...], lo: int, hi: int | None) -> bool:
         """A word of the list in text[lo:hi] (hi None: anywhere in the text)."""
@@ -137,9 +123,15 @@ class Conditions:
             return False
         if hi is None:
             if words not in self._in_text:
-                self._in_text[words] = _words_pattern(words).search(self.text) is not None
+                self._in_text[words] = self._search(words, 0, len(self.text))
             return self._in_text[words]
-        return _words_pattern(words).search(self.text, lo, hi) is not None
+        return self._search(words, lo, hi)
+
+    def _search(self, words: tuple[str, ...], lo: int, hi: int) -> bool:
+        """`_words_pattern(words).search(self.text, lo, hi) is not None`."""
+        fast = None if self._folds else _words_pattern_fast(words)
+        pattern = _words_pattern(words) if fast is None else fast
+        return pattern.search(self.text, lo, hi) is not None
 
     def hold(self, entry: Entry, span: Span) -> bool:
         """conditions_hold(entry, text, span): a `near` word present, no `not_near` word."""
@@ -169,7 +161,7 @@ class Conditions:
             return False
         text, lo, hi = self.text, around.start, around.end
         return (_words_pattern_at_start(words).match(text, lo, hi) is not None
-                or _words_pattern(words).search(text, lo, hi) is not None)
+                or self._search(words, lo, hi))
 
 
 def conditions_hold(entry: Entry, text: str, span: Span,

@@ -61,11 +61,11 @@ def split_sentences(text: str, lang: str = "en",
     masked = _mask(text, prose_regions)
     split = _split_russian if lang == "ru" else _split_english
     segments: list[Segment] = []
-    for paragraph, chunk in _chunks(masked):
+    for paragraph, chunk_start, chunk_end in _chunks(masked):
         # A list number ("1. ") is not a sentence of its own.
-        marker = _MARKER.match(masked, chunk.start, chunk.end)
-        begin = marker.end() if marker else chunk.start
-        for start, end in split(masked, begin, chunk.end):
+        marker = _MARKER.match(masked, chunk_start, chunk_end)
+        begin = marker.end() if marker else chunk_start
+        for start, end in split(masked, begin, chunk_end):
             span = _trim(masked, start, end)
             if span is not None:
                 segments.append(Segment(span, text[span.start:span.end], paragraph))
@@ -95,8 +95,10 @@ def _blank(gap: str) -> str:
     return re.sub(r"[^\n]", " ", gap)
 
 
-def _chunks(text: str) -> Iterator[tuple[int, Span]]:
-    """Runs of lines that may hold one sentence across a line break, with a paragraph index."""
+def _chunks(text: str) -> Iterator[tuple[int, int, int]]:
+    """Runs of lines that may hold one sentence across a line break, with a paragraph index:
+    (paragraph, start, end), plain offsets (a Span checks itself as it is made, for nothing
+    here)."""
     paragraph = -1
     previous_blank = True
     chunk_start: int | None = None
@@ -109,7 +111,7 @@ def _chunks(text: str) -> Iterator[tuple[int, Span]]:
         body = line.rstrip("\r\n")
         if not body.strip(" \t" + _MASK):
             if chunk_start is not None:
-                yield paragraph, Span(chunk_start, chunk_end)
+                yield paragraph, chunk_start, chunk_end
                 chunk_start = None
             previous_blank = True
             continue
@@ -117,14 +119,14 @@ def _chunks(text: str) -> Iterator[tuple[int, Span]]:
             paragraph += 1
         start, end = match.start(), match.start() + len(body)
         if chunk_start is not None and not _continues(previous_line, body):
-            yield paragraph, Span(chunk_start, chunk_end)
+            yield paragraph, chunk_start, chunk_end
             chunk_start = None
         if chunk_start is None:
             chunk_start = start
         chunk_end = end
         previous_line, previous_blank = body, False
     if chunk_start is not None:
-        yield paragraph, Span(chunk_start, chunk_end)
+        yield paragraph, chunk_start, chunk_end
 
 
 def _continues(previous: str, line: str) -> bool:

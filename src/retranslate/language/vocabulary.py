@@ -49,6 +49,12 @@ class Vocabulary:
         return " ".join(self.tokens)
 
     @cached_property
+    def lower_joined(self) -> str:
+        """`joined` in lower case: where a lower-cased word without whitespace is a substring
+        of the lower-cased text, it is one of this."""
+        return self.joined.lower()
+
+    @cached_property
     def mixed_case(self) -> str:
         """The distinct tokens with a case change inside ("USAcaused", "citiesThe", "iPhone"),
         space-separated: those neither lower case, upper case nor title case."""

@@ -16,11 +16,15 @@ from retranslate.glossary.inflect import (
 from retranslate.glossary.model import Entry
 
 
-@lru_cache(maxsize=4096)
 def _written_forms(entry: Entry) -> frozenset[str]:
     """The wrong forms exactly as the glossary writes them (acronyms in capitals), inflected."""
-    return frozenset(surface for wrong in entry.wrong
-                     for surface, _ in surface_forms(wrong, entry.inflect))
+    # Keyed on what the forms depend on: an entry's own hash is its every field's, each time.
+    return _inflected_forms(entry.wrong, entry.inflect)
+
+
+@lru_cache(maxsize=4096)
+def _inflected_forms(wrong: tuple[str, ...], inflect: bool) -> frozenset[str]:
+    return frozenset(surface for form in wrong for surface, _ in surface_forms(form, inflect))
 
 
 _GAP = re.compile(r"\s+")
