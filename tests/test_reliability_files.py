@@ -27,6 +27,32 @@ XLIFF = DATA / "bilingual" / "curfew-1.2.xlf"
 MARKDOWN = b"Police saw [marauders](#marauders) at the shop, `marauders` too.\n"
 
 
+# --- standard input's name ---------------------------------------------------------------------
+
+_PROTEST = b"Police detained the Protestants near the square.\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_findings_in_stdin_are_reported_under_its_stdin_filename(cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    named = cli("check", "--format", fmt, "--stdin-filename", "news/a.txt", "-", input=_PROTEST)
+    plain = cli("check", "--format", fmt, "-", input=_PROTEST)
+    assert named.returncode == plain.returncode == 1, named.stderr
+    assert b"news/a.txt" in named.stdout and b"news/a.txt" not in plain.stdout
+    if fmt == "text":
+        assert named.stdout.startswith(b"news/a.txt:1:21: glossary/protester-protestant:")
+        assert plain.stdout.startswith(b"-:1:21: glossary/protester-protestant:")
+    if fmt == "json":
+        import json
+
+        assert {f["path"] for f in json.loads(named.stdout)} == {"news/a.txt"}
+
+
+def test_fix_of_stdin_still_prints_the_text_and_names_what_is_left(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    done = cli("fix", "--stdin-filename", "news/a.txt", "-", input=_PROTEST)
+    assert done.stdout == _PROTEST.replace(b"Protestants", b"protesters")
+    assert not (tmp_path / "news").exists()
+
+
 # --- standard input's format ------------------------------------------------------------------
 
 @pytest.mark.parametrize("how", [["--stdin-format", "md"], ["--stdin-filename", "news/a.md"]])

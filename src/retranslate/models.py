@@ -248,6 +248,13 @@ class FileResult:
     # Where fixed_text differs from the text read: (start, end) in the text read, then (start,
     # end) in fixed_text, in order; the diff is built from these lines, not the whole files.
     changes: tuple[tuple[int, int, int, int], ...] = ()
+    # The name standard input is reported under (--stdin-filename), as ruff and eslint do.
+    shown_as: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file's name in the output: its path, or the name standard input was given."""
+        return self.shown_as or self.document.path
 
     @property
     def changed(self) -> bool:

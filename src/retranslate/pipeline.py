@@ -38,6 +38,8 @@ class Options:
     source: str | None = None
     source_pattern: str | None = None
     stdin_format: str = "text"
+    # The name findings in standard input are reported under (--stdin-filename); None: "-".
+    stdin_name: str | None = None
     # Worker processes for a batch: 1 runs in this process, 0 means one per core.
     jobs: int = 1
     # Also apply the suggestions of review-only findings (ruff's --unsafe-fixes).
@@ -272,6 +274,8 @@ def process(path: str, glossary: Glossary, checks: Sequence[Check], options: Opt
                                                            options, hooks)))
     if source is not None:
         result = dataclasses.replace(result, source_path=source.path)
+    if path == "-" and options.stdin_name:
+        result = dataclasses.replace(result, shown_as=options.stdin_name)
     return result, notes
 
 

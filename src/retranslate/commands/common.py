@@ -79,7 +79,8 @@ RUN_OPTIONS = [
                  help="What standard input (-) holds [default: told by --stdin-filename, "
                       "else plain text]."),
     click.option("--stdin-filename", metavar="NAME",
-                 help="Treat standard input as a file of this name: its suffix gives the format."),
+                 help="Treat standard input as a file of this name: its suffix gives the format, "
+                      "and findings are reported under it."),
     click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
                  help="Worker processes for many files [default: 0, one per core; 1: none]. "
                       "The output is the same, in the same order."),
@@ -215,7 +216,7 @@ class Batch:
         self.options = dataclasses.replace(
             self.options, stdin_format=stdin_format(kwargs.get("stdin_format"),
                                                     kwargs.get("stdin_filename")),
-            jobs=kwargs.get("jobs", 1))
+            stdin_name=kwargs.get("stdin_filename"), jobs=kwargs.get("jobs", 1))
         self.fix = fix
         self.failed = False
         # Spellings that differ between files: only `check` sees the batch as it was read.

@@ -105,7 +105,7 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
             finding = place.finding
             reason, advice = why_not_fixed(finding, result)
             tally.reasons[reason] += 1
-            where = f"{document.path}:{place.line}:{place.column}:"
+            where = f"{result.name}:{place.line}:{place.column}:"
             label = click.style("not fixed:", fg="yellow") if colored else "not fixed:"
             click.echo(f"{click.style(where, bold=True) if colored else where} {label} "
                        f"{finding.rule}: {finding.message}{suggestion_hint(finding)} "
@@ -177,7 +177,7 @@ def _unsafe_lines(result: FileResult) -> list[str]:
     index = LineIndex(result.document)
     for edit in sorted((e for e in result.edits if e.unsafe), key=lambda e: e.span.start):
         line, column = index.position(min(edit.span.start, len(result.document.text)))
-        lines.append(f"{result.document.path}:{line}:{column}: {edit.rule}: "
+        lines.append(f"{result.name}:{line}:{column}: {edit.rule}: "
                      f"“{edit.original}” → “{edit.replacement}”")
     return lines
 

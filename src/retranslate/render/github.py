@@ -23,7 +23,7 @@ class Renderer:
         for place in located(result):
             finding = place.finding
             hint = f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
-            props = (f"file={_escape(result.document.path, prop=True)},line={place.line},"
+            props = (f"file={_escape(result.name, prop=True)},line={place.line},"
                      f"col={place.column},endLine={place.end_line},endColumn={place.end_column},"
                      f"title={_escape(finding.rule, prop=True)}")
             self.out.write(f"::{_LEVEL[finding.severity]} {props}::"

@@ -101,7 +101,7 @@ def _finding_item(anchor: str, finding: Finding, line: int, column: int, safe: b
 
 def _file_section(index: int, file: ReportFile) -> str:
     result = file.result
-    path = result.document.path
+    path = result.name
     lines = LineIndex(result.document)
     numbered = [(f"f{index}-{n}", f) for n, f in enumerate(result.findings)]
     items = []
@@ -138,7 +138,7 @@ def write_report(files: Iterable[ReportFile], out: IO[str], *, title: str) -> in
         total += count
         families.update(_family(f) for f in file.result.findings)
         severities.update(f.severity.value for f in file.result.findings)
-        entries.append(f'<li><a href="#file{index}">{escape(file.result.document.path)}</a> '
+        entries.append(f'<li><a href="#file{index}">{escape(file.result.name)}</a> '
                        f'<span class="count">{count}</span></li>')
     filters = "".join(
         f'<label><input type="checkbox" checked data-filter="{kind}" value="{escape(name)}" '

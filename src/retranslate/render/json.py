@@ -18,7 +18,7 @@ class Renderer:
         for place in located(result):
             finding = place.finding
             record = {
-                "path": result.document.path,
+                "path": result.name,
                 "line": place.line,
                 "column": place.column,
                 "end_line": place.end_line,

@@ -10,7 +10,7 @@ from retranslate.models import FileResult
 
 def records(result: FileResult) -> Iterator[dict[str, Any]]:
     for tried in result.retranslations:
-        yield {"path": result.document.path, "line": tried.line, "column": tried.column,
+        yield {"path": result.name, "line": tried.line, "column": tried.column,
                "used": tried.used, "reason": tried.reason, "rules": list(tried.rules),
                "before": tried.before, "after": tried.after, "refused": tried.refused or None,
                "source": tried.source or None}

@@ -77,7 +77,7 @@ class Renderer:
         return self.index[finding.rule]
 
     def file(self, result: FileResult) -> None:
-        location = artifact_location(result.document.path)
+        location = artifact_location(result.name)
         for place in located(result):
             finding = place.finding
             region = {"startLine": place.line, "startColumn": place.column,

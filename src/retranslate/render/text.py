@@ -36,10 +36,10 @@ class Renderer:
         elif result.source_path:
             self.with_source += 1
         elif len(self.without_source) < _LISTED_UNPAIRED + 1:
-            self.without_source.append(result.document.path)
+            self.without_source.append(result.name)
         for place in located(result):
             finding = place.finding
-            where = self._style(f"{result.document.path}:{place.line}:{place.column}:",
+            where = self._style(f"{result.name}:{place.line}:{place.column}:",
                                 bold=True)
             rule = self._style(finding.rule, fg=_COLOURS[finding.severity])
             self.out.write(f"{where} {rule}: {finding.message}{suggestion_hint(finding)}\n")
