@@ -181,3 +181,38 @@ def test_a_run_looks_up_its_first_short_texts_then_builds_the_automaton() -> Non
     long_text = "a noise  grenade, the Air\n\nForce. " * 400
     assert fresh.find(long_text) == reference_find(fresh, long_text)
     assert fresh._automaton is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40),
+       st.integers(1, 40))
+def test_a_long_text_scanned_in_windows_finds_what_one_scan_finds(
+        parts: list[tuple[str, str]], window: int) -> None:
+    import retranslate.glossary.matcher as matcher_module
+
+    text = "".join(word + gap for word, gap in parts)
+    for matcher in (MATCHER, ASCII_MATCHER):
+        whole = _scanning(matcher).find(text)
+        saved = matcher_module._WINDOW_BYTES
+        matcher_module._WINDOW_BYTES = window  # windows of a few bytes: every edge case at once
+        try:
+            assert _scanning(matcher).find(text) == whole == reference_find(matcher, text)
+        finally:
+            matcher_module._WINDOW_BYTES = saved
+
+
+def test_windows_find_what_one_scan_finds_on_real_news(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import retranslate.glossary.matcher as matcher_module
+    from retranslate.glossary import glossary_for
+    from retranslate.glossary.conditions import matcher_for
+
+    scan = _scanning(matcher_for(glossary_for(())))
+    texts = [corpus.read_text(encoding="utf-8"),
+             *(p.read_text(encoding="utf-8") for p in sorted((corpus.parent / "dev").glob("*")))]
+    joined = "\n\n".join(texts)
+    pieces = [joined, " ".join(joined.split()), joined.replace("\n", "  \n ")]
+    expected = [scan.find(piece) for piece in pieces]
+    assert sum(map(len, expected)) > 1000
+    for window in (997, 4096, 65_536):
+        monkeypatch.setattr(matcher_module, "_WINDOW_BYTES", window)
+        assert [scan.find(piece) for piece in pieces] == expected

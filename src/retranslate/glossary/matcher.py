@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,9 @@ SHADOW = -1  # a pattern that is correct English: it hides shorter wrong forms i
 _LOOKUP_UNTIL_BYTES = 8_000
 # A position where a word may start or end, in ASCII bytes: after (before) a non-word byte.
 _NON_WORD_BYTE = re.compile(rb"[^0-9A-Za-z_]")
+# A longer text is scanned this many bytes at a time: its overlapping hits, listed at once,
+# took 16 bytes of memory per byte of text (77 MB for 5 MB of news).
+_WINDOW_BYTES = 1 << 20
 # A candidate is stored as entry * 8 + form code; the meaning tuples are built only for hits.
 _POSSESSIVES = ("", "'s", "'")
 _FORMS = {plural * 4 + i: Form(plural=bool(plural), possessive=p)
@@ -196,26 +199,29 @@ class Matcher:
         data = fold_bytes(text)
         if self._automaton is None and self._scanned + len(data) <= _LOOKUP_UNTIL_BYTES:
             self._scanned += len(data)
-            hits = self._looked_up(data)
+            windows: Iterable[list[tuple[int, int, int]]] = (self._looked_up(data),)
         else:
-            hits = self._automaton_for().find_matches_as_indexes(data, overlapping=True)
-        if not hits:
-            return []
+            windows = self._scanned_hits(data)
         count = len(self.patterns)
-        if any(pattern >= count for pattern, _, _ in hits):
-            hits = self._with_runs(text, data, hits, fold_bytes)
-        hits.sort(key=lambda h: (h[1], h[1] - h[2]))
+        chars = None if len(data) == len(text) else _CharOffsets(data)
         kept: list[tuple[int, int, int]] = []
         last_end = -1
         size = len(data)
-        for pattern, start, end in hits:
-            if start < last_end:
-                continue
-            if (start > 0 and _word_before(data, start)) or (end < size and _word_at(data, end)):
-                continue
-            last_end = end
-            if self._codes[pattern][0] != SHADOW:
-                kept.append((pattern, start, end))
+        # Every hit of a window starts before every hit of the next, so taking the windows in
+        # turn, each sorted, is taking all the hits sorted.
+        for hits in windows:
+            if any(pattern >= count for pattern, _, _ in hits):
+                hits = self._with_runs(text, data, hits, fold_bytes, chars)
+            hits.sort(key=lambda h: (h[1], h[1] - h[2]))
+            for pattern, start, end in hits:
+                if start < last_end:
+                    continue
+                if (start > 0 and _word_before(data, start)) or \
+                        (end < size and _word_at(data, end)):
+                    continue
+                last_end = end
+                if self._codes[pattern][0] != SHADOW:
+                    kept.append((pattern, start, end))
         if not kept:
             return []
         char = _identity if len(data) == len(text) else _char_offsets(
@@ -269,9 +275,28 @@ class Matcher:
         return [(pattern, 0, end) for end in range(1, len(encoded) + 1)
                 if (pattern := table.get(encoded[:end], count)) < count]
 
+    def _scanned_hits(self, data: bytes) -> Iterator[list[tuple[int, int, int]]]:
+        """The automaton's overlapping hits in `data`, a window at a time: each list holds the
+        hits that start in its window (a window reaches a pattern's length past its end)."""
+        automaton = self._automaton_for()
+        size = len(data)
+        if size <= _WINDOW_BYTES:
+            yield automaton.find_matches_as_indexes(data, overlapping=True)
+            return
+        if not self._longest_bytes:
+            self._longest_bytes = max(len(p.encode("utf-8")) for p in self.patterns)
+        for low in range(0, size, _WINDOW_BYTES):
+            high = low + _WINDOW_BYTES
+            piece = data[low: high + self._longest_bytes]
+            yield [(pattern, low + start, low + end) for pattern, start, end
+                   in automaton.find_matches_as_indexes(piece, overlapping=True)
+                   if start < _WINDOW_BYTES]
+
     def _with_runs(self, text: str, data: bytes, hits: list[tuple[int, int, int]],
-                   fold_bytes: Callable[[str], bytes]) -> list[tuple[int, int, int]]:
-        """Drop the triggers; add the matches that span a run of whitespace where one fired."""
+                   fold_bytes: Callable[[str], bytes], chars: _CharOffsets | None
+                   ) -> list[tuple[int, int, int]]:
+        """Drop the triggers; add the matches that span a run of whitespace where one fired.
+        `chars` converts byte offsets in `data` to character offsets in `text` (None: equal)."""
         count = len(self.patterns)
         kept = [h for h in hits if h[0] < count]
         starts = sorted({start for pattern, start, end in hits
@@ -279,7 +304,7 @@ class Matcher:
         if not starts:
             return kept
         # One pass for every trigger's character offset, not one decode from 0 per trigger.
-        char = _identity if len(data) == len(text) else _char_offsets(data, starts)
+        char = _identity if chars is None else chars.table(starts)
         for start in starts:
             kept.extend(self._across_runs(text, start, char(start), fold_bytes))
         return kept
@@ -349,13 +374,26 @@ def _word_at(data: bytes, index: int) -> bool:
 
 def _char_offsets(data: bytes, offsets: list[int]) -> Callable[[int], int]:
     """Byte offsets (on character boundaries) in UTF-8 `data` to character offsets."""
-    table: dict[int, int] = {}
-    byte = char = 0
-    for offset in sorted(set(offsets)):
-        char += len(data[byte:offset].decode("utf-8"))
-        byte = offset
-        table[offset] = char
-    return table.__getitem__
+    return _CharOffsets(data).table(offsets)
+
+
+class _CharOffsets:
+    """Byte offsets (on character boundaries) in UTF-8 `data` to character offsets, decoding on
+    from where the last call stopped: windows asking in increasing order cost one pass."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.byte = self.char = 0
+
+    def table(self, offsets: list[int]) -> Callable[[int], int]:
+        table: dict[int, int] = {}
+        for offset in sorted(set(offsets)):
+            if offset < self.byte:
+                self.byte = self.char = 0  # asked for an earlier offset: decode from the start
+            self.char += len(self.data[self.byte:offset].decode("utf-8"))
+            self.byte = offset
+            table[offset] = self.char
+        return table.__getitem__
 
 
 def _is_word(char: str) -> bool:
