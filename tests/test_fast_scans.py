@@ -183,3 +183,26 @@ def test_belarusian_and_russian_spellings_still_meet_in_their_groups() -> None:
                       "Ivanov", "Ivanova", "Tokayev", "Tokaev"])
     assert names.group_spellings(counts, Glossary()) == [
         ["Lukashenka", "Lukashenko"], ["Tokaev", "Tokayev"], ["Yarmoshyna", "Yermoshina"]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ab c1_é\n .Z", max_size=60), st.integers(1, 120))
+def test_long_line_tests_answer_as_the_short_line_ones(piece: str, times: int) -> None:
+    from retranslate.checks.lowered import _last_visible
+    from retranslate.language import english
+
+    line = piece * times
+    assert english._long_title_case(line) == english._title_case(line)
+    assert english.is_heading(line) == english._title_case(line)
+    assert english.looks_like_code(line) == english._code_in(line)
+    assert _last_visible(line) == line.rstrip()[-1:]
+
+
+def test_a_one_line_text_is_its_own_line() -> None:
+    from retranslate.language import english
+
+    text = "The Air Force said so. " * 200
+    assert english.line_at(text, 10) is text
+    lines = "A short line\n" + text
+    assert english.line_at(lines, 3) == "A short line"
+    assert english.line_at(lines, 30) == text

@@ -78,11 +78,20 @@ class Lines:
             if start < len(self.text) and self.text[start - 1:start + 1] == "\r\n":
                 start += 1
             end = self._ends[index] if index < len(self._ends) else len(self.text)
-            line = self.text[start:end]
+            # A one-line text is its own line: not copied.
+            line = self.text if end - start == len(self.text) else self.text[start:end]
             skipped = english.is_heading(line) or english.looks_like_code(line)
             self._facts[index] = (skipped, len(line), len(line.split(None, 6)),
-                                  line.rstrip()[-1:])
+                                  _last_visible(line))
         return self._facts[index]
+
+
+def _last_visible(line: str) -> str:
+    """`line.rstrip()[-1:]`, without copying a long line."""
+    end = len(line)
+    while end and line[end - 1].isspace():
+        end -= 1
+    return line[end - 1:end]
 
 
 @lru_cache(maxsize=1)

@@ -135,10 +135,19 @@ def stands_alone(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w'’.-]){re.escape(word)}(?![\w-])", text) is not None
 
 
-@lru_cache(maxsize=512)
 def looks_like_code(line: str) -> bool:
     """Whether a line carries code, where identifiers may be glued or dotted on purpose."""
+    return (_looks_like_code if len(line) < _LONG_LINE else _long_looks_like_code)(line)
+
+
+def _code_in(line: str) -> bool:
     return _CODE.search(line) is not None
+
+
+# Lines are asked about again and again (once per candidate on them). Few long lines are kept:
+# a one-line file's line is the whole file, and 512 of them outlived their files.
+_looks_like_code = lru_cache(maxsize=512)(_code_in)
+_long_looks_like_code = lru_cache(maxsize=2)(_code_in)
 
 
 def line_at(text: str, offset: int) -> str:
@@ -155,6 +164,8 @@ def line_at(text: str, offset: int) -> str:
     end = breaks[i] if i < len(breaks) else len(text)
     if end - start < _LONG_LINE:
         return text[start:end]
+    if end - start == len(text):
+        return text  # a one-line text is its own line: not copied
     if start not in long_lines:
         long_lines[start] = text[start:end]
     return long_lines[start]
@@ -176,14 +187,34 @@ def _breaks(text: str) -> tuple[Sequence[int], dict[int, str]]:
 _LINE_BREAK = re.compile(r"[\r\n]")
 
 
-@lru_cache(maxsize=512)
 def is_heading(line: str) -> bool:
     """A headline in title case or all capitals, where capitals mean nothing about names.
 
     Title case: most words of two or more letters start with a capital (small words may not).
     """
-    words = re.findall(r"[^\W\d_]{2,}", line)
+    return (_is_heading if len(line) < _LONG_LINE else _long_is_heading)(line)
+
+
+_HEADING_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _title_case(line: str) -> bool:
+    words = _HEADING_WORD.findall(line)
     if len(words) < 3:
         return False
     capitals = sum(1 for w in words if w[0].isupper())
     return capitals * 3 >= len(words) * 2
+
+
+def _long_title_case(line: str) -> bool:
+    """_title_case counting as it goes: a long line's words listed at once took 12 bytes of
+    memory per character."""
+    words = capitals = 0
+    for match in _HEADING_WORD.finditer(line):
+        words += 1
+        capitals += line[match.start()].isupper()
+    return words >= 3 and capitals * 3 >= words * 2
+
+
+_is_heading = lru_cache(maxsize=512)(_title_case)
+_long_is_heading = lru_cache(maxsize=2)(_long_title_case)
