@@ -206,3 +206,15 @@ def test_a_one_line_text_is_its_own_line() -> None:
     lines = "A short line\n" + text
     assert english.line_at(lines, 3) == "A short line"
     assert english.line_at(lines, 30) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\x1c\x85\u2028\u3000é", max_size=400), st.integers(1, 40))
+def test_tokens_split_a_piece_at_a_time_are_the_texts_tokens(text: str, piece: int) -> None:
+    from retranslate.language import vocabulary
+
+    saved, vocabulary._PIECE = vocabulary._PIECE, piece
+    try:
+        assert vocabulary._distinct_tokens(text) == frozenset(text.split())
+    finally:
+        vocabulary._PIECE = saved
