@@ -216,3 +216,24 @@ def test_windows_find_what_one_scan_finds_on_real_news(corpus, monkeypatch) -> N
     for window in (997, 4096, 65_536):
         monkeypatch.setattr(matcher_module, "_WINDOW_BYTES", window)
         assert [scan.find(piece) for piece in pieces] == expected
+
+
+def test_only_one_character_lower_cases_to_two() -> None:
+    from retranslate.glossary.matcher import _LOWERS_TO_TWO
+
+    assert [c for c in map(chr, range(0x110000)) if len(c.lower()) != 1] == [_LOWERS_TO_TWO]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ΣσςΑa .'’\u00ad\n\u00a0\u2009İЖ", max_size=80), st.integers(1, 12))
+def test_lower_casing_a_piece_at_a_time_is_lower_casing_the_text(text: str, piece: int) -> None:
+    import retranslate.glossary.matcher as matcher_module
+
+    expected = matcher_module._lower(text)
+    saved, matcher_module._LOWER_PIECE = matcher_module._LOWER_PIECE, piece
+    try:
+        assert matcher_module._lower(text) == expected
+    finally:
+        matcher_module._LOWER_PIECE = saved
+    if "İ" not in text:
+        assert expected == text.lower()
