@@ -168,7 +168,7 @@ class Alignment:
 RELIABLE_ALIGNMENT = 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found by a check.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ def fix_text(text: str, glossary: Glossary, *, only_autofix: bool = False) -> tu
     document = decode(text.encode("utf-8"), "<example>", fmt="text")
     findings = list(run(CheckContext(document, glossary)))
     if not only_autofix:
-        findings = [f.__class__(**{**f.__dict__, "autofix": True}) for f in findings]
+        findings = [dataclasses.replace(f, autofix=True) for f in findings]
     return apply_edits(text, edits_for(findings)), len(findings)
 
 
