@@ -105,6 +105,9 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
     source_latin, source_cognates = _vocabulary(src, "latin"), _vocabulary(src, "cognates")
     tgt = [_target_side(t.text, terms, source_latin, source_cognates) for t in target]
     _keep_only(src, "cognates", _vocabulary(tgt, "cognates"))
+    shared: dict[frozenset[Any], frozenset[Any]] = {}
+    _share_sets(src, shared)
+    _share_sets(tgt, shared)
     total_src = sum(s.length for s in src) or 1
     ratio = min(max(sum(t.length for t in tgt) / total_src, 0.5), 2.0)
     score = _scorer(ratio, _PRIORS)
@@ -117,6 +120,9 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
 
     src_paras = [_merge(src, g) for g in src_groups]
     tgt_paras = [_merge(tgt, g) for g in tgt_groups]
+    _share_sets(src_paras, shared)
+    _share_sets(tgt_paras, shared)
+    del shared
     raw: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     paragraph_links = _best_path(src_paras, tgt_paras, paragraph_score)
     del src_paras, tgt_paras  # the sentence programmes read only the sentences' sides
@@ -130,6 +136,22 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
     related = _relatedness(raw, src, tgt)
     return [Alignment(t_ids, s_ids, round(confidence * related, 3))
             for t_ids, s_ids, confidence in raw]
+
+
+def _share_sets(sides: Iterable[_Side], shared: dict[frozenset[Any], frozenset[Any]]) -> None:
+    """Make equal anchor sets one object: a text names the same people, places and terms
+    sentence after sentence, and a set costs 200 bytes however few keys it holds."""
+    for side in sides:
+        if side.numbers:
+            side.numbers = shared.setdefault(side.numbers, side.numbers)
+        if side.latin:
+            side.latin = shared.setdefault(side.latin, side.latin)
+        if side.names:
+            side.names = shared.setdefault(side.names, side.names)
+        if side.terms:
+            side.terms = shared.setdefault(side.terms, side.terms)
+        if side.cognates:
+            side.cognates = shared.setdefault(side.cognates, side.cognates)
 
 
 def _relatedness(links: Sequence[tuple[tuple[int, ...], tuple[int, ...], float]],
