@@ -12,17 +12,8 @@ from itertools import pairwise
 import pytest
 
 from retranslate.language import align as aligner
-from test_align_fast import _GLOSSARY, PAIRS, _plain_scorer, _sides
-
-
-def _all_sides() -> tuple[list[aligner._Side], list[aligner._Side]]:
-    src: list[aligner._Side] = []
-    tgt: list[aligner._Side] = []
-    for en in PAIRS:
-        s, t = _sides(en, _GLOSSARY)
-        src += s
-        tgt += t
-    return src, tgt
+from test_align_fast import _plain_scorer
+from test_align_memory import _all_sides
 
 
 @pytest.mark.parametrize("memo_max", [aligner._MEMO_MAX, 3])
@@ -30,7 +21,7 @@ def test_rows_are_the_plain_scores_bead_by_bead(monkeypatch: pytest.MonkeyPatch,
                                                 memo_max: int) -> None:
     monkeypatch.setattr(aligner, "_MEMO_MAX", memo_max)
     monkeypatch.setattr(aligner, "_COMPARED_MAX", max(1, memo_max // 2))
-    src, tgt = _all_sides()
+    src, tgt = _all_sides(cut=True)  # every test pair end to end, as `align` builds them
     pairs = [a.merged(b) for a, b in pairwise(tgt)]
     named = 0
     for priors in (aligner._PRIORS, aligner._PARAGRAPH_PRIORS):
