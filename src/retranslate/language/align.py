@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from operator import add
 from typing import Any
 
 from retranslate.glossary.model import Entry, Glossary
@@ -224,8 +225,9 @@ class _Scorer:
         # Per source name: the candidates already compared with it, and those found close.
         self._compared: dict[str, set[str]] = {}
         self._close: dict[str, set[str]] = {}
-        # (name, candidates) → whether found: a row's target sides recur in the next rows.
-        self._memo: dict[tuple[str, frozenset[str]], bool] = {}
+        # (names, candidates) → how many of the names are found: a text's sides share their
+        # sets (see `_share_sets`), and a row's target sides recur in the next rows.
+        self._memo: dict[tuple[frozenset[str], frozenset[str]], int] = {}
 
     def __call__(self, s: _Side | None, t: _Side | None, shape: tuple[int, int]) -> float:
         if s is None or t is None:
@@ -265,14 +267,12 @@ class _Scorer:
             names = 0
             if names_s and t.names:
                 names_t = t.names
-                for name in names_s:
-                    key = (name, names_t)
-                    hit = memo.get(key)
-                    if hit is None:
-                        if len(memo) >= _MEMO_MAX:
-                            memo.clear()
-                        hit = memo[key] = found(name, names_t)
-                    names += hit
+                key = (names_s, names_t)
+                names = memo.get(key, -1)
+                if names < 0:
+                    if len(memo) >= _MEMO_MAX:
+                        memo.clear()
+                    names = memo[key] = sum(1 for name in names_s if found(name, names_t))
             cognates = (0 if not cognates_s or cognates_s.isdisjoint(t.cognates)
                         else len(cognates_s & t.cognates))
             missed = missable - latin - terms - names
@@ -366,10 +366,11 @@ def _gathered(totals: list[float], values: Sequence[float], starts: Sequence[flo
     itself where `old` is -inf. A bead from an unreachable cell brings -inf, which leaves the
     sum as it was (old + log1p(0))."""
     inf, log1p, exp = math.inf, math.log1p, math.exp
+    # -abs(old - new) is new - old where old > new, old - new otherwise, to the bit (rounding
+    # is symmetric in sign), so the larger term needs no abs().
     return [old if new != new else new if old == -inf
-            else (old if old > new else new) + log1p(exp(-abs(old - new)))
-            for old, new in zip(totals, [s + v for s, v in zip(starts, values, strict=True)],
-                                strict=True)]
+            else old + log1p(exp(new - old)) if old > new else new + log1p(exp(old - new))
+            for old, new in zip(totals, map(add, starts, values), strict=True)]
 
 
 def _best_path(src: Sequence[_Side], tgt: Sequence[_Side], score: _Scorer,
