@@ -335,7 +335,6 @@ def _names_close(name: str, candidate: str) -> bool:
 # A cell's beads in the order the programme takes them (as sorted (k, d)): sums of
 # log-probabilities are added in this order, so every figure is the same to the last bit.
 _SHAPES = tuple(sorted(_PRIORS))
-_DROPS = 2  # the first two, (0, 1) and (1, 0), link nothing: their score is their prior
 assert _SHAPES == ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
 
 
@@ -373,18 +372,37 @@ def _gathered(totals: list[float], values: Sequence[float], starts: Sequence[flo
             for old, new in zip(totals, map(add, starts, values), strict=True)]
 
 
+class _Flat:
+    """A programme's rows end to end in one buffer, row `i` at `starts[i]:starts[i + 1]`: the
+    rows cost no object each (an array's header is 64 bytes, and a text has five per row)."""
+
+    def __init__(self, buffer: Any, starts: list[int]) -> None:
+        self.buffer = buffer
+        self.starts = starts
+
+    def __getitem__(self, i: int) -> Any:
+        return self.buffer[self.starts[i]:self.starts[i + 1]]
+
+    def at(self, i: int, x: int) -> Any:
+        return self.buffer[self.starts[i] + x]
+
+    def put(self, i: int, row: Any) -> None:
+        self.buffer[self.starts[i]:self.starts[i + 1]] = row
+
+
 def _best_path(src: Sequence[_Side], tgt: Sequence[_Side], score: _Scorer,
                ) -> list[tuple[Bead, float]]:
     """Viterbi path over beads, each with its forward-backward posterior.
 
-    Only cells in the band are kept, row by row in flat arrays, and only beads that start at a
-    reachable cell and end in the band are scored: any other bead cannot lie on a path from the
-    first cell to the last. Each row's cells gather their incoming beads, a whole row at a
-    time, in the order a cell by cell, bead by bead sweep brings them (rows, then columns, then
-    `_SHAPES`), so every sum is the same to the last bit. What is kept for the whole text is
-    each cell's forward score, a byte for its best bead and the scores of its three beads that
-    link sentences (a drop's score is its prior; NaN marks a bead not scored); Viterbi scores
-    live three rows, backward scores likewise, the path being known before the backward pass.
+    Only cells in the band are kept, row after row in one flat array a figure, and only beads
+    that start at a reachable cell and end in the band are scored: any other bead cannot lie on
+    a path from the first cell to the last. Each row's cells gather their incoming beads, a
+    whole row at a time, in the order a cell by cell, bead by bead sweep brings them (rows, then
+    columns, then `_SHAPES`), so every sum is the same to the last bit. What is kept for the
+    whole text is each cell's forward score, a byte for its best bead and the scores of its
+    three beads that link sentences (a drop's score is its prior; NaN marks a bead not scored);
+    Viterbi scores live three rows, backward scores likewise, the path being known before the
+    backward pass.
     """
     n, m = len(src), len(tgt)
     rows = _band_rows(n, m)
@@ -399,12 +417,16 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side], score: _Scorer,
             merged = two_tgt[j] = tgt[j].merged(tgt[j + 1])
         return merged
 
-    forward: list[array[float]] = []
-    back: list[bytearray] = []
+    row_starts = [0]
+    for low, high in rows:
+        row_starts.append(row_starts[-1] + high - low + 1)
+    cells_in_band = row_starts[-1]
+    forward = _Flat(array("d", [nan]) * cells_in_band, row_starts)
+    back = _Flat(bytearray(cells_in_band), row_starts)
     # Linked beads' scores by start row: (1, 1), (1, 2), (2, 1).
-    one_one: list[array[float]] = []
-    one_two: list[array[float]] = []
-    two_one: list[array[float]] = []
+    one_one = _Flat(array("d", [nan]) * cells_in_band, row_starts)
+    one_two = _Flat(array("d", [nan]) * cells_in_band, row_starts)
+    two_one = _Flat(array("d", [nan]) * cells_in_band, row_starts)
     best: list[list[float]] = []  # Viterbi rows, the last two
     for i, (low, high) in enumerate(rows):
         width = high - low + 1
@@ -465,9 +487,9 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side], score: _Scorer,
                     for x in range(first - low, last - low + 1):
                         if f_row[x] == -inf:
                             row_scores[x] = nan  # a dead start: no path uses the bead
-            by_row.append(array("d", row_scores))
-        forward.append(array("d", f_row))
-        back.append(bytearray(b_row))
+            by_row.put(i, array("d", row_scores))
+        forward.put(i, array("d", f_row))
+        back.put(i, bytearray(b_row))
         best.append(v_row)
         if len(best) > 2:
             del best[0]
@@ -476,12 +498,12 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side], score: _Scorer,
                 two_tgt.pop(j, None)  # no later row's band starts this far left
     two_tgt.clear()
     del best
-    if forward[n][m - rows[n][0]] == -inf:
+    if forward.at(n, m - rows[n][0]) == -inf:
         return []
     cells = [(n, m)]  # the Viterbi path, last cell first
     while cells[-1] != (0, 0):
         i, j = cells[-1]
-        k, d = _SHAPES[back[i][j - rows[i][0]]]
+        k, d = _SHAPES[back.at(i, j - rows[i][0])]
         cells.append((i - k, j - d))
     del back
     on_path = {cell: -inf for cell in cells}
@@ -516,15 +538,15 @@ def _best_path(src: Sequence[_Side], tgt: Sequence[_Side], score: _Scorer,
         for cell in ((i, j) for j in range(low, high + 1) if (i, j) in on_path):
             on_path[cell] = w_row[cell[1] - low]
         backward.pop(i + 2, None)  # rows behind the pass are no longer read
-    total = forward[n][m - rows[n][0]]
+    total = forward.at(n, m - rows[n][0])
     path: list[tuple[Bead, float]] = []
     for (i, j), (start_i, start_j) in pairwise(cells):
         k, d = i - start_i, j - start_j
         if (k, d) in linked:
-            value = linked[(k, d)][start_i][start_j - rows[start_i][0]]
+            value = linked[(k, d)].at(start_i, start_j - rows[start_i][0])
         else:
             value = down if k else right
-        posterior = exp(forward[start_i][start_j - rows[start_i][0]] + value
+        posterior = exp(forward.at(start_i, start_j - rows[start_i][0]) + value
                         + on_path[(i, j)] - total)
         path.append(((start_i, start_j, k, d), min(1.0, posterior)))
     path.reverse()
