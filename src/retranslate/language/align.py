@@ -16,10 +16,11 @@ import math
 import re
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from operator import add
 from typing import Any
 
 from retranslate.glossary.model import Entry, Glossary
@@ -105,6 +106,9 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
     source_latin, source_cognates = _vocabulary(src, "latin"), _vocabulary(src, "cognates")
     tgt = [_target_side(t.text, terms, source_latin, source_cognates) for t in target]
     _keep_only(src, "cognates", _vocabulary(tgt, "cognates"))
+    shared: dict[frozenset[Any], frozenset[Any]] = {}
+    _share_sets(src, shared)
+    _share_sets(tgt, shared)
     total_src = sum(s.length for s in src) or 1
     ratio = min(max(sum(t.length for t in tgt) / total_src, 0.5), 2.0)
     score = _scorer(ratio, _PRIORS)
@@ -117,6 +121,9 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
 
     src_paras = [_merge(src, g) for g in src_groups]
     tgt_paras = [_merge(tgt, g) for g in tgt_groups]
+    _share_sets(src_paras, shared)
+    _share_sets(tgt_paras, shared)
+    del shared
     raw: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     paragraph_links = _best_path(src_paras, tgt_paras, paragraph_score)
     del src_paras, tgt_paras  # the sentence programmes read only the sentences' sides
@@ -130,6 +137,22 @@ def align(source: Sequence[Segment], target: Sequence[Segment],
     related = _relatedness(raw, src, tgt)
     return [Alignment(t_ids, s_ids, round(confidence * related, 3))
             for t_ids, s_ids, confidence in raw]
+
+
+def _share_sets(sides: Iterable[_Side], shared: dict[frozenset[Any], frozenset[Any]]) -> None:
+    """Make equal anchor sets one object: a text names the same people, places and terms
+    sentence after sentence, and a set costs 200 bytes however few keys it holds."""
+    for side in sides:
+        if side.numbers:
+            side.numbers = shared.setdefault(side.numbers, side.numbers)
+        if side.latin:
+            side.latin = shared.setdefault(side.latin, side.latin)
+        if side.names:
+            side.names = shared.setdefault(side.names, side.names)
+        if side.terms:
+            side.terms = shared.setdefault(side.terms, side.terms)
+        if side.cognates:
+            side.cognates = shared.setdefault(side.cognates, side.cognates)
 
 
 def _relatedness(links: Sequence[tuple[tuple[int, ...], tuple[int, ...], float]],
@@ -187,42 +210,113 @@ def _merge(sides: Sequence[_Side], indices: Sequence[int]) -> _Side:
     return merged
 
 
-def _scorer(ratio: float, priors: dict[tuple[int, int], float],
-            ) -> Callable[[_Side | None, _Side | None, tuple[int, int]], float]:
+class _Scorer:
     """A bead's log-probability: its prior, then (both sides present) the Gale-Church length
-    term and the anchors, added in that order. The dynamic programme calls this for every cell
-    in the band, so the two terms are written out here rather than called."""
-    log_priors = {shape: math.log(p) for shape, p in priors.items()}
-    erfc, log, sqrt, root2 = math.erfc, math.log, math.sqrt, math.sqrt(2)
+    term and the anchors, added in that order.
 
-    def score(s: _Side | None, t: _Side | None, shape: tuple[int, int]) -> float:
-        value = log_priors[shape]
+    The dynamic programme scores a row's beads in one call (`row`: one source side against the
+    band's target sides), so what depends on the source side alone is read once per row and the
+    loop makes no call per bead; every figure is the one `__call__` gives, to the last bit.
+    """
+
+    def __init__(self, ratio: float, priors: dict[tuple[int, int], float]) -> None:
+        self.ratio = ratio
+        self.log_priors = {shape: math.log(p) for shape, p in priors.items()}
+        # Per source name: the candidates already compared with it, and those found close.
+        self._compared: dict[str, set[str]] = {}
+        self._close: dict[str, set[str]] = {}
+        # (names, candidates) → how many of the names are found: a text's sides share their
+        # sets (see `_share_sets`), and a row's target sides recur in the next rows.
+        self._memo: dict[tuple[frozenset[str], frozenset[str]], int] = {}
+
+    def __call__(self, s: _Side | None, t: _Side | None, shape: tuple[int, int]) -> float:
         if s is None or t is None:
             # A dropped or added sentence pays nothing for its anchors: missing from the other
             # side is what dropped means, and the bead's prior already prices the drop.
-            return value
-        # Gale & Church: log P(lengths | same content), the two-sided normal tail.
-        source, target = s.length, t.length
-        mean = (source + target / ratio) / 2 or 1
-        delta = (target - source * ratio) / sqrt(mean * _VARIANCE)
-        p = erfc(abs(delta) / root2)
-        value += log(p if p > 1e-12 else 1e-12)
-        # Anchors: shared ones reward the link, one-sided ones count against it
-        # (len(a - b) is len(a) - len(a & b); len(a ^ b) likewise).
-        numbers = len(s.numbers & t.numbers)
-        latin = len(s.latin & t.latin)
-        terms = len(s.terms & t.terms)
-        names = 0
-        if s.names:
-            found = t.names
-            names = sum(1 for name in s.names if name in found
-                        or any(_names_close(name, c) for c in found))
-        missed = len(s.latin) - latin + len(s.terms) - terms + len(s.names) - names
-        value += (_MATCH * (numbers + latin + terms + names) - _MISS * missed
-                  - _MISS_NUMBER * (len(s.numbers) + len(t.numbers) - 2 * numbers)
-                  + _COGNATE * len(s.cognates & t.cognates))
-        return value
-    return score
+            return self.log_priors[shape]
+        return self.row(s, (t,), shape)[0]
+
+    def row(self, s: _Side, targets: Sequence[_Side], shape: tuple[int, int]) -> list[float]:
+        """The scores of `s` against each of `targets` in one bead shape."""
+        prior = self.log_priors[shape]
+        ratio = self.ratio
+        erfc, log, sqrt, root2 = math.erfc, math.log, math.sqrt, _ROOT2
+        source = s.length
+        source_ratio = source * ratio
+        numbers_s, latin_s, terms_s, names_s, cognates_s = (
+            s.numbers, s.latin, s.terms, s.names, s.cognates)
+        missable = len(latin_s) + len(terms_s) + len(names_s)
+        count_s = len(numbers_s)
+        found, memo = self._found, self._memo
+        out = []
+        for t in targets:
+            # Gale & Church: log P(lengths | same content), the two-sided normal tail.
+            target = t.length
+            mean = (source + target / ratio) / 2 or 1
+            delta = (target - source_ratio) / sqrt(mean * _VARIANCE)
+            p = erfc(abs(delta) / root2)
+            value = prior + log(p if p > 1e-12 else 1e-12)
+            # Anchors: shared ones reward the link, one-sided ones count against it
+            # (len(a - b) is len(a) - len(a & b); len(a ^ b) likewise). Most pairs share
+            # nothing, which `isdisjoint` tells without building the intersection.
+            numbers_t = t.numbers
+            numbers = (0 if not numbers_s or numbers_s.isdisjoint(numbers_t)
+                       else len(numbers_s & numbers_t))
+            latin = 0 if not latin_s or latin_s.isdisjoint(t.latin) else len(latin_s & t.latin)
+            terms = 0 if not terms_s or terms_s.isdisjoint(t.terms) else len(terms_s & t.terms)
+            names = 0
+            if names_s and t.names:
+                names_t = t.names
+                key = (names_s, names_t)
+                names = memo.get(key, -1)
+                if names < 0:
+                    if len(memo) >= _MEMO_MAX:
+                        memo.clear()
+                    names = memo[key] = sum(1 for name in names_s if found(name, names_t))
+            cognates = (0 if not cognates_s or cognates_s.isdisjoint(t.cognates)
+                        else len(cognates_s & t.cognates))
+            missed = missable - latin - terms - names
+            out.append(value + (_MATCH * (numbers + latin + terms + names) - _MISS * missed
+                                - _MISS_NUMBER * (count_s + len(numbers_t) - 2 * numbers)
+                                + _COGNATE * cognates))
+        return out
+
+    def _found(self, name: str, candidates: frozenset[str]) -> bool:
+        """`_name_found`, remembering which candidates each name was compared with: a name
+        meets the same few candidates in every row of the band around it."""
+        if name in candidates:
+            return True
+        close = self._close.get(name)
+        if close is None:
+            close = self._close[name] = set()
+            compared = self._compared[name] = set()
+        else:
+            compared = self._compared[name]
+            if candidates <= compared:
+                return not close.isdisjoint(candidates)
+        if len(compared) > _COMPARED_MAX:  # bounded: a long text meets ever new candidates
+            compared.clear()
+            close.clear()
+        hit = False
+        for candidate in candidates:
+            if candidate not in compared:
+                compared.add(candidate)
+                if _names_close(name, candidate):
+                    close.add(candidate)
+                    hit = True
+            elif candidate in close:
+                hit = True
+        return hit
+
+
+_ROOT2 = math.sqrt(2)
+_COMPARED_MAX = 4096
+_MEMO_MAX = 1 << 16
+
+
+def _scorer(ratio: float, priors: dict[tuple[int, int], float]) -> _Scorer:
+    """The bead scorer for one document's length ratio and one level's priors."""
+    return _Scorer(ratio, priors)
 
 
 def _name_found(name: str, candidates: frozenset[str]) -> bool:
@@ -241,8 +335,7 @@ def _names_close(name: str, candidate: str) -> bool:
 # A cell's beads in the order the programme takes them (as sorted (k, d)): sums of
 # log-probabilities are added in this order, so every figure is the same to the last bit.
 _SHAPES = tuple(sorted(_PRIORS))
-_DROPS = 2  # the first two, (0, 1) and (1, 0), link nothing: their score is their prior
-assert all(0 in shape for shape in _SHAPES[:_DROPS]) and all(_SHAPES[_DROPS:])
+assert _SHAPES == ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
 
 
 def _band_rows(n: int, m: int) -> list[tuple[int, int]]:
@@ -255,128 +348,206 @@ def _band_rows(n: int, m: int) -> list[tuple[int, int]]:
     return [(max(0, -((reach - i * m) // n)), min(m, (i * m + reach) // n)) for i in range(n + 1)]
 
 
-def _best_path(src: Sequence[_Side], tgt: Sequence[_Side],
-               score: Callable[[_Side | None, _Side | None, tuple[int, int]], float],
+def _shifted(row: Sequence[float], offset: int, width: int) -> list[float]:
+    """`row[x + offset]` for x in range(width), NaN where that falls outside the row: another
+    row's cells as seen from this row's columns."""
+    start, stop = offset, offset + width
+    inside = list(row[max(start, 0):max(min(stop, len(row)), 0)])
+    before = [math.nan] * min(max(-start, 0), width)
+    after = [math.nan] * (width - len(before) - len(inside))
+    return before + inside + after
+
+
+def _gathered(totals: list[float], values: Sequence[float], starts: Sequence[float],
+              ) -> list[float]:
+    """Each cell's running log-sum after one more incoming bead (`starts[x] + values[x]`, NaN
+    where there is none), added as the programme has always added: log(e^old + e^new), `new`
+    itself where `old` is -inf. A bead from an unreachable cell brings -inf, which leaves the
+    sum as it was (old + log1p(0))."""
+    inf, log1p, exp = math.inf, math.log1p, math.exp
+    # -abs(old - new) is new - old where old > new, old - new otherwise, to the bit (rounding
+    # is symmetric in sign), so the larger term needs no abs().
+    return [old if new != new else new if old == -inf
+            else old + log1p(exp(new - old)) if old > new else new + log1p(exp(old - new))
+            for old, new in zip(totals, map(add, starts, values), strict=True)]
+
+
+class _Flat:
+    """A programme's rows end to end in one buffer, row `i` at `starts[i]:starts[i + 1]`: the
+    rows cost no object each (an array's header is 64 bytes, and a text has five per row)."""
+
+    def __init__(self, buffer: Any, starts: list[int]) -> None:
+        self.buffer = buffer
+        self.starts = starts
+
+    def __getitem__(self, i: int) -> Any:
+        return self.buffer[self.starts[i]:self.starts[i + 1]]
+
+    def at(self, i: int, x: int) -> Any:
+        return self.buffer[self.starts[i] + x]
+
+    def put(self, i: int, row: Any) -> None:
+        self.buffer[self.starts[i]:self.starts[i + 1]] = row
+
+
+def _best_path(src: Sequence[_Side], tgt: Sequence[_Side], score: _Scorer,
                ) -> list[tuple[Bead, float]]:
     """Viterbi path over beads, each with its forward-backward posterior.
 
-    Only cells in the band are kept, row by row in flat arrays, and only beads that start at a
-    reachable cell and end in the band are scored: any other bead cannot lie on a path from the
-    first cell to the last. What is kept for the whole text is small: each cell's forward
-    score, a byte for its best bead, and the scores of its three beads that link sentences (a
-    drop's score is its prior); Viterbi scores live three rows, backward scores likewise, the
-    path being known before the backward pass.
+    Only cells in the band are kept, row after row in one flat array a figure, and only beads
+    that start at a reachable cell and end in the band are scored: any other bead cannot lie on
+    a path from the first cell to the last. Each row's cells gather their incoming beads, a
+    whole row at a time, in the order a cell by cell, bead by bead sweep brings them (rows, then
+    columns, then `_SHAPES`), so every sum is the same to the last bit. What is kept for the
+    whole text is each cell's forward score, a byte for its best bead and the scores of its
+    three beads that link sentences (a drop's score is its prior; NaN marks a bead not scored);
+    Viterbi scores live three rows, backward scores likewise, the path being known before the
+    backward pass.
     """
     n, m = len(src), len(tgt)
     rows = _band_rows(n, m)
-    # Two-sentence sides live only while the forward pass can use them: the source's for its
-    # row, the target's for the columns of the band (the backward pass reads stored scores).
-    two_src: dict[int, _Side] = {}
+    inf, nan, log1p, exp = math.inf, math.nan, math.log1p, math.exp
+    down, right = score.log_priors[(1, 0)], score.log_priors[(0, 1)]
+    # Two-sentence target sides live only while the band's window covers them.
     two_tgt: dict[int, _Side] = {}
-    ones, twos = (src, tgt), (two_src, two_tgt)
 
-    def side(axis: int, start: int, count: int) -> _Side | None:
-        if count < 2:
-            return None if count == 0 else ones[axis][start]
-        merged = twos[axis].get(start)
+    def two(j: int) -> _Side:
+        merged = two_tgt.get(j)
         if merged is None:
-            merged = twos[axis][start] = ones[axis][start].merged(ones[axis][start + 1])
+            merged = two_tgt[j] = tgt[j].merged(tgt[j + 1])
         return merged
 
-    inf, log1p, exp, linked = math.inf, math.log1p, math.exp, len(_SHAPES) - _DROPS
-    drop = [score(None, None, shape) for shape in _SHAPES[:_DROPS]]
-
-    def new_row(i: int, fill: float, per_cell: int = 1) -> array[float]:
-        return array("d", [fill]) * (per_cell * (rows[i][1] - rows[i][0] + 1))
-
-    forward = [new_row(i, -inf) for i in range(n + 1)]
-    scores = [new_row(i, math.nan, linked) for i in range(n + 1)]
-    back = [bytearray(b"\xff") * (high - low + 1) for low, high in rows]
-    best: dict[int, array[float]] = {0: new_row(0, -inf)}
-    forward[0][0] = best[0][0] = 0.0
+    row_starts = [0]
+    for low, high in rows:
+        row_starts.append(row_starts[-1] + high - low + 1)
+    cells_in_band = row_starts[-1]
+    forward = _Flat(array("d", [nan]) * cells_in_band, row_starts)
+    back = _Flat(bytearray(cells_in_band), row_starts)
+    # Linked beads' scores by start row: (1, 1), (1, 2), (2, 1).
+    one_one = _Flat(array("d", [nan]) * cells_in_band, row_starts)
+    one_two = _Flat(array("d", [nan]) * cells_in_band, row_starts)
+    two_one = _Flat(array("d", [nan]) * cells_in_band, row_starts)
+    best: list[list[float]] = []  # Viterbi rows, the last two
     for i, (low, high) in enumerate(rows):
-        f_row, s_row, b_row = forward[i], scores[i], best[i]
-        for later in (i + 1, i + 2):  # where this row's beads end
-            if later <= n and later not in best:
-                best[later] = new_row(later, -inf)
-        for j in range(low, high + 1):
-            here = f_row[j - low]
-            if here == -inf:
-                continue
-            viterbi = b_row[j - low]
-            for shape, (k, d) in enumerate(_SHAPES):
-                end_i, end_j = i + k, j + d
-                if end_i > n or end_j > m:
-                    continue
-                end_low, end_high = rows[end_i]
-                if not end_low <= end_j <= end_high:
-                    continue  # ends outside the band: a dead end
-                if shape < _DROPS:
-                    value = drop[shape]
-                else:
-                    value = score(side(0, i, k), side(1, j, d), (k, d))
-                    s_row[(j - low) * linked + shape - _DROPS] = value
-                at = end_j - end_low
-                old, new = forward[end_i][at], here + value
-                # log(e^old + e^new), written out: this runs for every bead
-                forward[end_i][at] = new if old == -inf else (
+        width = high - low + 1
+        f_row = [-inf] * width
+        v_row = [-inf] * width
+        b_row = [255] * width
+        # Incoming beads as (shape, scores, start row, its forward and Viterbi rows, columns
+        # back): (2, 1) from row i - 2, then (1, 2), (1, 1) and the drop (1, 0) from i - 1.
+        incoming: list[tuple[int, Sequence[float], int, Sequence[float], Sequence[float],
+                             int]] = []
+        if i >= 2:
+            incoming.append((4, two_one[i - 2], i - 2, forward[i - 2], best[-2], 1))
+        if i >= 1:
+            incoming += [(3, one_two[i - 1], i - 1, forward[i - 1], best[-1], 2),
+                         (2, one_one[i - 1], i - 1, forward[i - 1], best[-1], 1),
+                         (1, (), i - 1, forward[i - 1], best[-1], 0)]
+        else:
+            f_row[0] = v_row[0] = 0.0
+        for shape, bead_scores, start, starts, vstarts, d in incoming:
+            offset = low - d - rows[start][0]
+            values = ([down] * width if shape == 1
+                      else _shifted(bead_scores, offset, width))  # NaN: no such bead
+            f_row = _gathered(f_row, values, _shifted(starts, offset, width))
+            candidates = [v + value for v, value in
+                          zip(_shifted(vstarts, offset, width), values, strict=True)]
+            better = [c > v for c, v in zip(candidates, v_row, strict=True)]
+            if any(better):
+                v_row = [c if up else v for c, v, up in zip(candidates, v_row, better,
+                                                            strict=True)]
+                b_row = [shape if up else b for b, up in zip(b_row, better, strict=True)]
+        # The drop (0, 1) comes from the cell to the left, which has all its beads by then.
+        here, viterbi = f_row[0], v_row[0]
+        for x in range(1, width):
+            old = f_row[x]
+            if here != -inf:
+                new = here + right
+                here = f_row[x] = new if old == -inf else (
                     (old if old > new else new) + log1p(exp(-abs(old - new))))
-                candidate = viterbi + value
-                ends = best[end_i]
-                if candidate > ends[at]:
-                    ends[at] = candidate
-                    back[end_i][at] = shape
-        del best[i]
-        two_src.pop(i, None)
-        for j in range(rows[i][0], rows[i + 1][0] if i < n else high + 1):
-            two_tgt.pop(j, None)  # no later row's band starts this far left
-    two_src.clear()
+                candidate = viterbi + right
+                if candidate > v_row[x]:
+                    v_row[x] = candidate
+                    b_row[x] = 0
+            else:
+                here = old
+            viterbi = v_row[x]
+        # This row's linked beads, scored where they start at a reachable cell and end in the
+        # band.
+        for by_row, k, d in ((one_one, 1, 1), (one_two, 1, 2), (two_one, 2, 1)):
+            row_scores = [nan] * width
+            if i + k <= n:
+                end_low, end_high = rows[i + k]
+                first, last = max(low, end_low - d), min(high, end_high - d, m - d)
+                if first <= last:
+                    s = src[i] if k == 1 else src[i].merged(src[i + 1])
+                    targets = ([tgt[j] for j in range(first, last + 1)] if d == 1
+                               else [two(j) for j in range(first, last + 1)])
+                    row_scores[first - low:last - low + 1] = score.row(s, targets, (k, d))
+                    for x in range(first - low, last - low + 1):
+                        if f_row[x] == -inf:
+                            row_scores[x] = nan  # a dead start: no path uses the bead
+            by_row.put(i, array("d", row_scores))
+        forward.put(i, array("d", f_row))
+        back.put(i, bytearray(b_row))
+        best.append(v_row)
+        if len(best) > 2:
+            del best[0]
+        if i < n:
+            for j in range(low, rows[i + 1][0]):
+                two_tgt.pop(j, None)  # no later row's band starts this far left
     two_tgt.clear()
-    if forward[n][m - rows[n][0]] == -inf:
+    del best
+    if forward.at(n, m - rows[n][0]) == -inf:
         return []
     cells = [(n, m)]  # the Viterbi path, last cell first
     while cells[-1] != (0, 0):
         i, j = cells[-1]
-        k, d = _SHAPES[back[i][j - rows[i][0]]]
+        k, d = _SHAPES[back.at(i, j - rows[i][0])]
         cells.append((i - k, j - d))
     del back
     on_path = {cell: -inf for cell in cells}
+    linked = {(1, 1): one_one, (1, 2): one_two, (2, 1): two_one}
 
-    def bead_score(i: int, j: int, shape: int) -> float:
-        """A live bead's score; NaN where the bead was not scored (dead, or out of the band)."""
-        if shape >= _DROPS:
-            return scores[i][(j - rows[i][0]) * linked + shape - _DROPS]
-        k, d = _SHAPES[shape]
-        if forward[i][j - rows[i][0]] == -inf or i + k > n or j + d > m:
-            return math.nan
-        return drop[shape] if rows[i + k][0] <= j + d <= rows[i + k][1] else math.nan
-
-    backward: dict[int, array[float]] = {n: new_row(n, -inf)}
-    backward[n][m - rows[n][0]] = 0.0
+    backward: dict[int, list[float]] = {}
     for i in range(n, -1, -1):
         low, high = rows[i]
-        w_row = backward.setdefault(i, new_row(i, -inf))
-        for j in range(high, low - 1, -1):
-            for shape in range(len(_SHAPES) - 1, -1, -1):
-                value = bead_score(i, j, shape)
-                if math.isnan(value):
-                    continue
-                k, d = _SHAPES[shape]
-                after = backward[i + k][j + d - rows[i + k][0]]
-                if after != -inf:
-                    old, new = w_row[j - low], value + after
-                    w_row[j - low] = new if old == -inf else (
-                        (old if old > new else new) + log1p(exp(-abs(old - new))))
-            if (i, j) in on_path:
-                on_path[(i, j)] = w_row[j - low]
+        width = high - low + 1
+        w_row = [-inf] * width
+        if i == n:
+            w_row[m - low] = 0.0
+        # A drop's score is its prior, where it starts at a reachable cell.
+        drops = [down if f != -inf else nan for f in forward[i]]
+        # Outgoing beads in the order the backward sweep takes them: (2, 1), (1, 2), (1, 1),
+        # (1, 0), each with the backward score of its end in this row's columns (NaN outside
+        # the band), then (0, 1) to the next cell of this row, whose sum is complete by then.
+        for (k, d), by_start in (((2, 1), two_one), ((1, 2), one_two), ((1, 1), one_one),
+                                 ((1, 0), None)):
+            if i + k <= n:
+                afters = _shifted(backward[i + k], low + d - rows[i + k][0], width)
+                w_row = _gathered(w_row, drops if by_start is None else by_start[i], afters)
+        after = w_row[-1]
+        for x in range(width - 2, -1, -1):
+            acc = w_row[x]
+            if after != -inf and drops[x] == drops[x]:
+                new = right + after
+                acc = w_row[x] = new if acc == -inf else (
+                    (acc if acc > new else new) + log1p(exp(-abs(acc - new))))
+            after = acc
+        backward[i] = w_row
+        for cell in ((i, j) for j in range(low, high + 1) if (i, j) in on_path):
+            on_path[cell] = w_row[cell[1] - low]
         backward.pop(i + 2, None)  # rows behind the pass are no longer read
-    total = forward[n][m - rows[n][0]]
+    total = forward.at(n, m - rows[n][0])
     path: list[tuple[Bead, float]] = []
     for (i, j), (start_i, start_j) in pairwise(cells):
         k, d = i - start_i, j - start_j
-        value = bead_score(start_i, start_j, _SHAPES.index((k, d)))
-        posterior = math.exp(forward[start_i][start_j - rows[start_i][0]] + value
-                             + on_path[(i, j)] - total)
+        if (k, d) in linked:
+            value = linked[(k, d)].at(start_i, start_j - rows[start_i][0])
+        else:
+            value = down if k else right
+        posterior = exp(forward.at(start_i, start_j - rows[start_i][0]) + value
+                        + on_path[(i, j)] - total)
         path.append(((start_i, start_j, k, d), min(1.0, posterior)))
     path.reverse()
     return path
@@ -471,8 +642,9 @@ _ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 class _GlossaryTerms:
     """The glossary entries with source words, as the two sides find them: the Russian by the
-    mention index, the English by each entry's rendering pattern, tried only where every word of
-    one of its renderings occurs (one Aho-Corasick pass over the sentence finds them all)."""
+    mention index, the English by each entry's rendering pattern, tried only where the ASCII
+    part of every word of one of its renderings occurs (one Aho-Corasick pass over the sentence
+    finds them all)."""
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         from retranslate.language.russian import mention_index
@@ -480,14 +652,14 @@ class _GlossaryTerms:
         self._entries = {i: e for i, e in enumerate(entries) if e.source}
         self._index = mention_index(tuple(entry.source for entry in entries)) if entries else None
         self._always: list[int] = []  # entries no word test can rule out
-        self._forms: dict[int, tuple[tuple[str, ...], ...]] = {}
+        self._forms: dict[int, tuple[frozenset[str], ...]] = {}
         self._by_first: dict[str, list[int]] = {}
         for i, entry in self._entries.items():
             forms = _rendering_words(entry)
             if forms is None:
                 self._always.append(i)
                 continue
-            self._forms[i] = forms
+            self._forms[i] = tuple(frozenset(form) for form in forms)
             for word in sorted({form[0] for form in forms}):
                 self._by_first.setdefault(word, []).append(i)
         self._words = sorted({w for forms in self._forms.values() for f in forms for w in f})
@@ -514,15 +686,23 @@ class _GlossaryTerms:
                                                            overlapping=True)
             present = {self._words[hit[0]] for hit in hits}
             candidates = {i for w in present for i in self._by_first.get(w, ())
-                          if any(all(x in present for x in form) for form in self._forms[i])}
+                          if any(form <= present for form in self._forms[i])}
             candidates.update(self._always)
         return frozenset(i for i in candidates if _renders(text, self._entries[i]))
 
 
 def _rendering_words(entry: Entry) -> tuple[tuple[str, ...], ...] | None:
-    """The lower-cased words of each rendering, or None where testing for them would not be
-    exact (a non-ASCII word, a rendering of no words)."""
+    """For each rendering, the lower-cased runs of ASCII characters in its words: a text the
+    rendering's pattern matches contains every one of them in its lower-cased form (outside
+    the lookalikes, an ASCII character matches case-blind only its own two cases, and lower()
+    makes no ASCII of anything else). None where some rendering has no run to test (no words,
+    or none in ASCII), so nothing rules the entry out."""
     forms = [f.split() for f in (entry.target, *entry.accept, *entry.wrong) if f]
-    if not all(form and all(w.isascii() for w in form) for form in forms):
+    runs = [tuple(run.lower() for word in form for run in _ASCII_RUN.findall(word))
+            for form in forms]
+    if not all(runs):
         return None
-    return tuple(tuple(w.lower() for w in form) for form in forms)
+    return tuple(runs)
+
+
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
