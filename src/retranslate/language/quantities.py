@@ -133,6 +133,13 @@ _NUMBER_RUNS = frozenset(
 # Characters a case-blind ASCII pattern matches besides ASCII letters (İ, ı, ſ, the Kelvin
 # sign): in a text with one, lower-casing is not the pattern's case-blindness.
 _LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+_LOOKALIKE_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _key(word: str) -> str:
+    """A matched English word as the tables spell it: lower case, and a look-alike the
+    case-blind pattern took for an ASCII letter ("ſeven") read as that letter."""
+    return word.translate(_LOOKALIKE_LETTERS).lower()
 
 
 def _may_hold_english(text: str) -> bool:
@@ -154,7 +161,7 @@ def _english(text: str) -> list[Quantity]:
             found.append(Quantity(span, "date", f"{month:02d}-{day:02d}", m.group()))
         elif m.group("time"):
             hour, minute = int(m.group("h")), m.group("m") or "00"
-            ampm = (m.group("ampm") or "").lower()
+            ampm = _key(m.group("ampm") or "")
             if ampm and hour > 12:
                 continue
             if ampm == "p" and hour != 12:
@@ -164,14 +171,14 @@ def _english(text: str) -> list[Quantity]:
             found.append(Quantity(span, "time", f"{hour:02d}:{minute}", m.group()))
         else:
             word = m.group("word")
-            if word and not m.group("scale") and word.lower() == "a":
+            if word and not m.group("scale") and _key(word) == "a":
                 continue  # the article, not a number
-            number = (_EN_WORDS[word.lower()] if word
+            number = (_EN_WORDS[_key(word)] if word
                       else float(m.group("num").replace(",", "")))
             scale = m.group("scale")
             if scale:
-                number *= _EN_SCALE[scale.lower()]
-                _widen_range(text, found, _EN_SCALE[scale.lower()], m.start(), _EN_RANGE)
+                number *= _EN_SCALE[_key(scale)]
+                _widen_range(text, found, _EN_SCALE[_key(scale)], m.start(), _EN_RANGE)
             kind = "percent" if m.group("pct") else "number"
             found.append(Quantity(span, kind, canonical(number), m.group()))
     return found
@@ -186,5 +193,5 @@ def month_ru(word: str) -> int:
 
 
 def _month_en(word: str) -> int:
-    low = word.lower().rstrip(".")
+    low = _key(word).rstrip(".")
     return next(i + 1 for i, name in enumerate(MONTHS_EN) if name.lower().startswith(low[:3]))
