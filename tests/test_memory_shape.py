@@ -153,3 +153,21 @@ def test_sarif_spooled_result_by_result_is_the_one_json_document(corpus: Path) -
         log = json.loads(out.getvalue())
         assert out.getvalue() == json.dumps(log, ensure_ascii=False, indent=1) + "\n"
         assert len(log["runs"][0]["results"]) > 50 or len(texts) == 1
+
+
+def test_findings_and_spans_pickle_whole() -> None:
+    """Their __reduce__ lists every field in order: a field added later must be added there."""
+    import dataclasses
+    import pickle
+
+    from retranslate.models import Finding, Severity, Span
+
+    finding = Finding(rule="glossary/x", span=Span(3, 9), severity=Severity.WARNING,
+                      message="m", text="t", suggestion="s", autofix=True, evidence="e",
+                      entry_id="x", note="n")
+    assert len(finding.__reduce__()[1]) == len(dataclasses.fields(Finding))
+    assert [getattr(finding, f.name) for f in dataclasses.fields(Finding)] == \
+        list(finding.__reduce__()[1])
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps([finding, finding.span], protocol))
+        assert again == [finding, finding.span]

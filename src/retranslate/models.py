@@ -7,7 +7,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import overload
+from typing import Any, overload
 
 
 # Slots: a file of 50 MB has millions of spans and sentences, and a slotted instance is 48
@@ -31,6 +31,11 @@ class Span:
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
+
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int]]:
+        # Pickled as a call (--jobs sends every finding back): the state methods a slotted
+        # dataclass gets pickle at half the speed.
+        return Span, (self.start, self.end)
 
 
 class Severity(str, Enum):
@@ -192,6 +197,11 @@ class Finding:
     def fixable(self) -> bool:
         """Whether `fix` applies this finding: what `check` counts and JSON calls `fixable`."""
         return self.autofix and self.suggestion is not None and self.suggestion != self.text
+
+    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
+        # As Span's: a call, twice as fast to pickle as a slotted dataclass's state methods.
+        return Finding, (self.rule, self.span, self.severity, self.message, self.text,
+                         self.suggestion, self.autofix, self.evidence, self.entry_id, self.note)
 
 
 @dataclass(frozen=True)
