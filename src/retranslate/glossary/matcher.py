@@ -98,8 +98,10 @@ _WHITESPACE = re.compile(r"\s")
 def _lower(text: str) -> str:
     """Lower case, keeping every character's index: a character that lower-cases to two (İ)
     stays as it is, and then every character is lower-cased on its own."""
-    if _LOWERS_TO_TWO in text:
-        return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if _LOWERS_TO_TWO in text:  # character by character, a piece at a time (no context here)
+        return "".join("".join(c.lower() if len(c.lower()) == 1 else c
+                               for c in text[i: i + _LOWER_PIECE])
+                       for i in range(0, len(text), _LOWER_PIECE))
     if len(text) <= _LOWER_PIECE or text.isascii():
         return text.lower()
     # Whitespace is neither cased nor case-ignorable, so a final sigma's context never
