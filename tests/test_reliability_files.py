@@ -47,6 +47,16 @@ def test_findings_in_stdin_are_reported_under_its_stdin_filename(cli, fmt: str) 
         assert {f["path"] for f in json.loads(named.stdout)} == {"news/a.txt"}
 
 
+def test_batch_findings_in_stdin_are_reported_under_its_stdin_filename(  # type: ignore[no-untyped-def]
+        cli, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Marat Zhumabayev spoke. Zhumabayev said more. "
+                                    "Zhumabayev left.\n", encoding="utf-8")
+    done = cli("check", "--jobs", "1", "--stdin-filename", "news/b.txt", "-", "a.txt",
+               input=b"Marat Zhumabaev left.\n", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith(b"news/b.txt:1:7: names/batch:"), done.stdout
+
+
 def test_fix_of_stdin_still_prints_the_text_and_names_what_is_left(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     done = cli("fix", "--stdin-filename", "news/a.txt", "-", input=_PROTEST)
     assert done.stdout == _PROTEST.replace(b"Protestants", b"protesters")

@@ -330,5 +330,6 @@ def _batch_results(hooks: Sequence[BatchHook], options: Options,
             continue
         if kept:
             yield FileResult(document, tuple(sorted(kept, key=lambda f: f.span.start)),
-                             batch=True)
+                             batch=True,
+                             shown_as=options.stdin_name if path == "-" else None)
 
