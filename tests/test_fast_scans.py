@@ -218,3 +218,14 @@ def test_tokens_split_a_piece_at_a_time_are_the_texts_tokens(text: str, piece: i
         assert vocabulary._distinct_tokens(text) == frozenset(text.split())
     finally:
         vocabulary._PIECE = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\x1c\x85\u2028é", max_size=200), st.integers(1, 30))
+def test_whitespace_pieces_cut_the_text_only_before_whitespace(text: str, size: int) -> None:
+    from retranslate.language.text_index import whitespace_pieces
+
+    pieces = list(whitespace_pieces(text, size))
+    assert "".join(pieces) == text
+    assert all(p[:1].isspace() for p in pieces[1:])
+    assert all(len(p) >= size for p in pieces[:-1])

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from retranslate.glossary.inflect import Form, surface_forms
 from retranslate.glossary.model import Entry, Glossary
+from retranslate.language.text_index import whitespace_pieces
 
 if TYPE_CHECKING:
     import ahocorasick_rs
@@ -92,7 +93,6 @@ _LOWERS_TO_TWO = "\u0130"
 # Longer texts are lower-cased a piece at a time, cut at whitespace: str.lower() takes 12 bytes
 # of working memory per character of a text beyond Latin-1, 60 MB for 5 MB of news.
 _LOWER_PIECE = 1 << 16
-_WHITESPACE = re.compile(r"\s")
 
 
 def _lower(text: str) -> str:
@@ -106,14 +106,7 @@ def _lower(text: str) -> str:
         return text.lower()
     # Whitespace is neither cased nor case-ignorable, so a final sigma's context never
     # reaches across a cut: the pieces lower-case as the whole text does.
-    pieces = []
-    start, size = 0, len(text)
-    while start < size:
-        cut = _WHITESPACE.search(text, min(size, start + _LOWER_PIECE))
-        end = cut.start() if cut else size
-        pieces.append(text[start:end].lower())
-        start = end
-    return "".join(pieces)
+    return "".join(piece.lower() for piece in whitespace_pieces(text, _LOWER_PIECE))
 
 
 def fold(text: str) -> str:

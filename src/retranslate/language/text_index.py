@@ -109,3 +109,19 @@ def anchored(pattern: re.Pattern[str], text: str, finder: re.Pattern[str],
         if match is not None:
             end = match.end()
             yield match
+
+
+_WHITESPACE = re.compile(r"\s")  # what str.split() and str.isspace() call whitespace
+
+
+def whitespace_pieces(text: str, size: int) -> Iterator[str]:
+    """`text` in consecutive pieces of at least `size` characters (the last may be shorter),
+    each cut just before a whitespace character: no word, and no context that lower-casing
+    reads (a final sigma's), spans two pieces. For work whose working memory is a multiple of
+    its input's: a piece at a time, it stays bounded."""
+    start, end = 0, len(text)
+    while start < end:
+        cut = _WHITESPACE.search(text, min(end, start + size))
+        stop = cut.start() if cut else end
+        yield text[start:stop]
+        start = stop

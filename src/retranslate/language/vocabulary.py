@@ -21,6 +21,8 @@ from collections import Counter
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
+from retranslate.language.text_index import whitespace_pieces
+
 if TYPE_CHECKING:
     from retranslate.checks import CheckContext
 
@@ -39,7 +41,6 @@ _STANDING = re.compile(r"[A-Z](?<![\w'’.-].)[a-z]+(?![\w-])")
 # Texts are split this many characters at a time (cut at whitespace): the list of every token
 # of a text at once took 10 bytes of memory per character.
 _PIECE = 1 << 16
-_WHITESPACE = re.compile(r"\s")  # what str.split() splits at (both ask Py_UNICODE_ISSPACE)
 
 
 def _distinct_tokens(text: str) -> frozenset[str]:
@@ -47,12 +48,8 @@ def _distinct_tokens(text: str) -> frozenset[str]:
     if len(text) <= _PIECE:
         return frozenset(text.split())
     tokens: set[str] = set()
-    start, size = 0, len(text)
-    while start < size:
-        cut = _WHITESPACE.search(text, min(size, start + _PIECE))
-        end = cut.start() if cut else size
-        tokens.update(text[start:end].split())
-        start = end
+    for piece in whitespace_pieces(text, _PIECE):
+        tokens.update(piece.split())
     return frozenset(tokens)
 
 
