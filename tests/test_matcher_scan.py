@@ -237,3 +237,15 @@ def test_lower_casing_a_piece_at_a_time_is_lower_casing_the_text(text: str, piec
         matcher_module._LOWER_PIECE = saved
     if "İ" not in text:
         assert expected == text.lower()
+
+
+def test_the_case_blind_look_alikes_are_all_of_unicodes() -> None:
+    import re
+
+    from retranslate.patterns import CASE_BLIND_LOOKALIKES
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    assert {c for c in map(chr, range(128, 0x110000)) if letter.fullmatch(c)} == \
+        set(CASE_BLIND_LOOKALIKES)
+    for c, ascii_letter in CASE_BLIND_LOOKALIKES.items():  # each taken for its own letter
+        assert re.fullmatch(ascii_letter, c, re.IGNORECASE)

@@ -27,3 +27,14 @@ class _Deferred:
 def compile_later(source: str, flags: int = 0) -> re.Pattern[str]:
     """What re.compile(source, flags) gives, compiled when first used."""
     return cast("re.Pattern[str]", _Deferred(source, flags))
+
+
+# The only characters beyond ASCII that a case-blind pattern matches to ASCII letters, with the
+# letter each is taken for: İ, ı, ſ and the Kelvin sign (a test checks all of Unicode).
+CASE_BLIND_LOOKALIKES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+
+
+def has_case_blind_lookalike(text: str) -> bool:
+    """Whether `text` holds one of CASE_BLIND_LOOKALIKES. Without one, an ASCII word matches
+    `text` case-blind only where the lower-cased text contains it."""
+    return any(c in text for c in CASE_BLIND_LOOKALIKES)

@@ -28,6 +28,7 @@ from retranslate.checks import Check, CheckContext
 from retranslate.glossary.model import Glossary
 from retranslate.language.text_index import prose_test
 from retranslate.models import Finding, Severity, Span
+from retranslate.patterns import has_case_blind_lookalike
 
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:['’]s)?(?![\w-])")
 _SIMILAR = 85.0
@@ -304,8 +305,6 @@ _BODIES = ("service", "committee", "commission", "department", "ministry", "agen
            "center", "court", "movement", "front", "union")
 _ORGANISATION = re.compile(
     rf"(?<![\w-])([A-Za-z]+)\s+([A-Za-z]{{9,}})\s+({'|'.join(_BODIES)})(?![\w-])", re.IGNORECASE)
-# What a case-blind [A-Za-z] also matches beyond ASCII letters (İ ı ſ, the Kelvin sign).
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -318,7 +317,7 @@ def _organisation_matches(text: str) -> Iterator[re.Match[str]]:
     """
     # İ, the one character whose lower case is longer, is among these: without them, lower
     # case keeps every offset.
-    if any(c in text for c in _FOLDS_TO_ASCII):
+    if has_case_blind_lookalike(text):
         yield from _ORGANISATION.finditer(text)
         return
     last_end = 0

@@ -17,6 +17,7 @@ from retranslate.glossary.matcher import Matcher, compiled
 from retranslate.glossary.model import Entry, Glossary
 from retranslate.language import vocabulary
 from retranslate.models import Span
+from retranslate.patterns import has_case_blind_lookalike
 
 
 def matcher_for(glossary: Glossary) -> Matcher:
@@ -36,13 +37,9 @@ def _words_pattern_at_start(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_words_pattern(words).pattern.replace(r"(?<!\w)", "", 1), re.IGNORECASE)
 
 
-# Characters outside ASCII that a case-blind search matches to ASCII letters (İ ı ſ, Kelvin).
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-
-
 @lru_cache(maxsize=4096)
 def _words_pattern_fast(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """_words_pattern for a text without _FOLDS_TO_ASCII, opening with a class of the phrases'
+    """_words_pattern for a text without CASE_BLIND_LOOKALIKES, opening with a class of the phrases'
     first letters in both cases, which the engine skips to (a case-blind pattern, or one that
     opens with a look-behind, is tried at every character: four times slower). The look-behind
     at the letter before comes after it, and each phrase checks, case-blind, that the letter
@@ -94,7 +91,7 @@ class Conditions:
         self.text = text
         # Characters that case-blind matching folds onto ASCII letters: then no key word rules
         # anything out (nor may the first-letter patterns be used).
-        self._folds = any(c in text for c in _FOLDS_TO_ASCII)
+        self._folds = has_case_blind_lookalike(text)
         self._lowered: str | None = None
         self._key_in_text: dict[str, bool] = {}
         self._in_text = {} if in_text is None else in_text

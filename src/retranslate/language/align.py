@@ -26,6 +26,7 @@ from typing import Any
 from retranslate.glossary.model import Entry, Glossary
 from retranslate.language import quantities
 from retranslate.models import Alignment, Segment
+from retranslate.patterns import has_case_blind_lookalike
 
 Bead = tuple[int, int, int, int]  # source start, target start, source count, target count
 
@@ -634,12 +635,6 @@ def _renders(text: str, entry: Entry) -> bool:
     return _rendering_pattern(forms).search(text) is not None
 
 
-# The only characters that match an ASCII letter under re.IGNORECASE but are not ASCII
-# (İ, ı, ſ and the Kelvin sign): a text without them matches an ASCII word case-blind only
-# where its lower-cased form contains that word.
-_ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
 class _GlossaryTerms:
     """The glossary entries with source words, as the two sides find them: the Russian by the
     mention index, the English by each entry's rendering pattern, tried only where the ASCII
@@ -673,7 +668,7 @@ class _GlossaryTerms:
         """Indices of the entries `text` renders (`_renders` for each)."""
         if not self._entries:
             return frozenset()
-        if _ASCII_LOOKALIKES.search(text) or not self._words:
+        if has_case_blind_lookalike(text) or not self._words:
             candidates: Iterable[int] = self._entries
         else:
             if self._automaton is None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from retranslate.models import Span
-from retranslate.patterns import compile_later
+from retranslate.patterns import CASE_BLIND_LOOKALIKES, compile_later, has_case_blind_lookalike
 
 MONTHS_RU = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр")
@@ -130,10 +130,8 @@ _WORD_RUN = re.compile(r"\w+")
 _NUMBER_RUNS = frozenset(
     {w for w in _EN_WORDS if w != "a" and " " not in w}
     | {f"{scale}{s}" for scale in _EN_SCALE for s in ("", "s")})
-# Characters a case-blind ASCII pattern matches besides ASCII letters (İ, ı, ſ, the Kelvin
-# sign): in a text with one, lower-casing is not the pattern's case-blindness.
-_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
-_LOOKALIKE_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+# In a text with a look-alike, lower-casing is not the case-blind pattern's reading of it.
+_LOOKALIKE_LETTERS = str.maketrans(CASE_BLIND_LOOKALIKES)
 
 
 def _key(word: str) -> str:
@@ -146,7 +144,7 @@ def _may_hold_english(text: str) -> bool:
     """False only where `_english(text)` is surely empty: without a digit, every date and time
     alternative fails, and a number match is one of the number words standing alone
     (``\\b`` on both sides, so one whole run of word characters) or "a" before a scale word."""
-    if _DIGIT.search(text) is not None or _LOOKALIKES.search(text) is not None:
+    if _DIGIT.search(text) is not None or has_case_blind_lookalike(text):
         return True
     return not _NUMBER_RUNS.isdisjoint(_WORD_RUN.findall(text.lower()))
 
