@@ -192,8 +192,10 @@ def test_long_line_tests_answer_as_the_short_line_ones(piece: str, times: int) -
     from retranslate.language import english
 
     line = piece * times
-    assert english._long_title_case(line) == english._title_case(line)
-    assert english.is_heading(line) == english._title_case(line)
+    words = re.findall(r"[^\W\d_]{2,}", line)  # the heading test as first written
+    listed = len(words) >= 3 and sum(1 for w in words if w[0].isupper()) * 3 >= len(words) * 2
+    assert english._title_case(line) == listed
+    assert english.is_heading(line) == listed
     assert english.looks_like_code(line) == english._code_in(line)
     assert _last_visible(line) == line.rstrip()[-1:]
 

@@ -199,16 +199,8 @@ _HEADING_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _title_case(line: str) -> bool:
-    words = _HEADING_WORD.findall(line)
-    if len(words) < 3:
-        return False
-    capitals = sum(1 for w in words if w[0].isupper())
-    return capitals * 3 >= len(words) * 2
-
-
-def _long_title_case(line: str) -> bool:
-    """_title_case counting as it goes: a long line's words listed at once took 12 bytes of
-    memory per character."""
+    """Counted as it goes: a long line's words listed at once took 12 bytes of memory per
+    character."""
     words = capitals = 0
     for match in _HEADING_WORD.finditer(line):
         words += 1
@@ -217,4 +209,4 @@ def _long_title_case(line: str) -> bool:
 
 
 _is_heading = lru_cache(maxsize=512)(_title_case)
-_long_is_heading = lru_cache(maxsize=2)(_long_title_case)
+_long_is_heading = lru_cache(maxsize=2)(_title_case)
