@@ -50,6 +50,10 @@ class Options:
     # Every rule id there is, for checking the ids written in ignore comments; empty: no check.
     rule_ids: frozenset[str] = frozenset()
 
+    def shown_as(self, path: str) -> str | None:
+        """The name a file's findings are reported under, where it is not its path."""
+        return self.stdin_name if path == "-" else None
+
 
 def rule_enabled(rule: str, options: Options) -> bool:
     """ruff-style selection: a rule id or any prefix of it ending at a '/'."""
@@ -274,8 +278,8 @@ def process(path: str, glossary: Glossary, checks: Sequence[Check], options: Opt
                                                            options, hooks)))
     if source is not None:
         result = dataclasses.replace(result, source_path=source.path)
-    if path == "-" and options.stdin_name:
-        result = dataclasses.replace(result, shown_as=options.stdin_name)
+    if options.shown_as(path):
+        result = dataclasses.replace(result, shown_as=options.shown_as(path))
     return result, notes
 
 
@@ -330,6 +334,5 @@ def _batch_results(hooks: Sequence[BatchHook], options: Options,
             continue
         if kept:
             yield FileResult(document, tuple(sorted(kept, key=lambda f: f.span.start)),
-                             batch=True,
-                             shown_as=options.stdin_name if path == "-" else None)
+                             batch=True, shown_as=options.shown_as(path))
 
