@@ -62,11 +62,20 @@ class _EveryTime:
         return self._compute(line)
 
 
-def _blanked_by_list(text: str, spans: list[Span]) -> str:
-    blanked = list(text)
-    for span in spans:
-        blanked[span.start:span.end] = "0" * len(span)
-    return "".join(blanked)
+class _BlankedByList:
+    """untranslated._Blanked from a flag per character, looked through one at a time."""
+
+    def __init__(self, spans: list[Span], size: int) -> None:
+        self._blank = [False] * size
+        for span in spans:
+            self._blank[span.start:span.end] = [True] * len(span)
+
+    def last_before(self, offset: int) -> int:
+        return next((i for i in range(offset - 1, -1, -1) if self._blank[i]), -1)
+
+    def first_from(self, offset: int) -> int:
+        return next((i for i in range(offset, len(self._blank)) if self._blank[i]),
+                    len(self._blank))
 
 
 class _OverlapsOneByOne:
@@ -85,7 +94,7 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
     """Put the plain look-arounds back in place of the fast ones."""
     monkeypatch.setattr(spacing, "_PerLine", _EveryTime)
     monkeypatch.setattr(spacing, "_after_term", _after_term_by_search)
-    monkeypatch.setattr(untranslated, "_blanked", _blanked_by_list)
+    monkeypatch.setattr(untranslated, "_Blanked", _BlankedByList)
     monkeypatch.setattr(untranslated, "_Overlaps", _OverlapsOneByOne)
     monkeypatch.setattr(untranslated, "_opens", _opens_by_cutting)
     monkeypatch.setattr(name_endings, "_pronouns_say_woman",
@@ -165,7 +174,10 @@ spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)).map(
 def test_blanking_overlaps_and_openings_as_one_by_one(text: str, fixed: list[Span],
                                                       runs: list[Span]) -> None:
     fixed = [s for s in fixed if s.end <= len(text)]
-    assert untranslated._blanked(text, fixed) == _blanked_by_list(text, fixed)
+    blanked, by_list = untranslated._Blanked(fixed, len(text)), _BlankedByList(fixed, len(text))
+    for at in range(len(text) + 1):
+        assert blanked.last_before(at) == by_list.last_before(at)
+        assert blanked.first_from(at) == by_list.first_from(at)
     overlaps = untranslated._Overlaps(fixed)
     for span in runs:
         assert overlaps(span) == _OverlapsOneByOne(fixed)(span)

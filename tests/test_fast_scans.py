@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,7 +65,7 @@ def test_technical_runs_found_from_their_triggers_on_generated_text(text: str) -
     assert list(scopes._token_runs(text)) == [m.span() for m in scopes._TOKEN.finditer(text)]
 
 
-def _trim_by_steps(text: str, start: int, end: int) -> Span | None:
+def _trim_by_steps(text: str, start: int, end: int) -> tuple[int, int] | None:
     """segment._trim as it was: a character at a time from each side."""
     strip = " \t\r\n" + segment._MASK
     while start < end and text[start] in strip:
@@ -73,7 +74,7 @@ def _trim_by_steps(text: str, start: int, end: int) -> Span | None:
         end -= 1
     if start >= end or not any(ch.isalnum() for ch in text[start:end]):
         return None
-    return Span(start, end)
+    return start, end
 
 
 @given(st.lists(st.sampled_from([" ", "\t", "\r\n", "\n", segment._MASK, "a", "É", "_", ".",
@@ -83,6 +84,129 @@ def test_sentence_trimmed_by_strip_as_by_steps(text: str, data: st.DataObject) -
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert segment._trim(text, start, end) == _trim_by_steps(text, start, end)
+
+
+def _chunks_of_copied_lines(text: str) -> list[tuple[int, int, int]]:
+    """segment._chunks as it was before it read lines by position: each line copied."""
+    out = []
+    paragraph, previous_blank, chunk_start, chunk_end, previous_line = -1, True, None, 0, ""
+    blanks = " \t" + segment._MASK
+    for match in segment._LINE.finditer(text):
+        line = match.group()
+        if not line:
+            break
+        body = line.rstrip("\r\n")
+        if not body.strip(blanks):
+            if chunk_start is not None:
+                out.append((paragraph, chunk_start, chunk_end))
+                chunk_start = None
+            previous_blank = True
+            continue
+        if previous_blank:
+            paragraph += 1
+        start = match.start()
+        if chunk_start is not None:
+            continues = not (segment._MARKER.match(body) or segment._DIALOGUE.match(body)) and (
+                body.lstrip(blanks)[:1].islower()
+                or (previous_line.rstrip(blanks)[-1:] not in segment._TERMINAL
+                    and len(previous_line.strip()) >= 50))
+            if not continues:
+                out.append((paragraph, chunk_start, chunk_end))
+                chunk_start = None
+        if chunk_start is None:
+            chunk_start = start
+        chunk_end = start + len(body)
+        previous_line, previous_blank = body, False
+    if chunk_start is not None:
+        out.append((paragraph, chunk_start, chunk_end))
+    return out
+
+
+def test_runs_of_lines_found_by_position_as_from_copied_lines(corpus: Path) -> None:
+    found = 0
+    for text in _news(corpus):
+        prose = decode(text.encode(), "x.md").prose
+        for masked in (text, text.replace("\n", "\r\n"), segment._masked_piece(
+                text, segment._gaps(text, prose), 0, len(text))):
+            chunks = list(segment._chunks(masked))
+            assert chunks == _chunks_of_copied_lines(masked)
+            found += len(chunks)
+    assert found > 1000
+
+
+_LINE_PIECES = st.sampled_from([
+    "\n", "\r\n", "\r", " ", "\t", segment._MASK, "\u2003", "\u00a0", "a", "A", "É", "é",
+    ".", ":", "”", "- ", "— ", "# ", "> ", "1. ", "• ", "x" * 30, "Word " * 11, "word " * 11])
+
+
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_runs_of_lines_found_by_position_on_generated_text(text: str) -> None:
+    assert list(segment._chunks(text)) == _chunks_of_copied_lines(text)
+
+
+def _masked_whole(text: str, regions: tuple[Span, ...]) -> str:
+    """segment._mask as it was: the whole text masked at once."""
+    out: list[str] = []
+    cursor = 0
+    for region in sorted(regions):
+        if region.start > cursor:
+            gap = text[cursor:region.start]
+            out.append(re.sub(r"[^\n]", " ", gap) if "\n" in gap else segment._MASK * len(gap))
+        out.append(text[max(cursor, region.start):region.end])
+        cursor = max(cursor, region.end)
+    gap = text[cursor:]
+    out.append(re.sub(r"[^\n]", " ", gap) if "\n" in gap else segment._MASK * len(gap))
+    return "".join(out)
+
+
+def _sentences_of_whole_mask(text: str, regions: tuple[Span, ...]) -> list[tuple[int, int, int]]:
+    return list(segment._sentences_in(_masked_whole(text, regions), 0, 0,
+                                      segment._split_english))
+
+
+def test_sentences_split_a_piece_at_a_time_as_from_the_whole_mask(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segment, "_PIECE", 700)
+    texts = _news(corpus)
+    texts.append("\n\n".join(f"```\ncode {i}\n\nmore. Code\n```\n\nSee www.x{i}.com. Then."
+                             for i in range(300)))
+    for text in texts:
+        prose = decode(text.encode(), "x.md").prose
+        assert list(segment.sentence_offsets(text, "en", prose)) == \
+            _sentences_of_whole_mask(text, prose)
+
+
+_PIECE_TEXT = st.lists(st.sampled_from([
+    "\n", "\n\n", "\r\n\r\n", " \n \n", "\t", "Word. ", "word ", "Dr. ", "Mr. X. ",
+    "# ", "- ", "1. ", "“Yes.” ", "see x.com.", "J. R. ", "a" * 40]), max_size=40).map("".join)
+
+
+@given(_PIECE_TEXT, st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=8),
+       st.integers(1, 40))
+@settings(max_examples=500, deadline=None)
+def test_sentences_split_a_piece_at_a_time_on_generated_text(
+        text: str, pairs: list[tuple[int, int]], piece: int) -> None:
+    regions = tuple(Span(min(a, len(text)), min(a + n, len(text))) for a, n in sorted(pairs))
+    old = segment._PIECE
+    segment._PIECE = piece
+    try:
+        assert list(segment.sentence_offsets(text, "en", regions)) == \
+            _sentences_of_whole_mask(text, regions)
+    finally:
+        segment._PIECE = old
+
+
+def test_sentences_made_as_offsets_equal_the_segments(corpus: Path) -> None:
+    from retranslate.models import Segments
+
+    made_in_all = 0
+    for text in _news(corpus):
+        prose = decode(text.encode(), "x.md").prose
+        made = Segments.of_offsets(text, segment.sentence_offsets(text, "en", prose))
+        assert list(made) == segment.split_sentences(text, "en", prose)
+        made_in_all += len(made)
+    assert made_in_all > 1000
 
 
 def test_sentences_and_prose_of_the_corpus_unchanged_in_shape(corpus: Path) -> None:
@@ -231,3 +355,78 @@ def test_whitespace_pieces_cut_the_text_only_before_whitespace(text: str, size: 
     assert "".join(pieces) == text
     assert all(p[:1].isspace() for p in pieces[1:])
     assert all(len(p) >= size for p in pieces[:-1])
+
+
+def _blanked_copy(text: str, spans: list[Span]) -> str:
+    """untranslated's plain text as it was made: a copy with every spanned character "0"."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start:span.end] = "0" * len(span)
+    return "".join(chars)
+
+
+@given(st.lists(st.sampled_from([*"аЖё ,\t0a.\n", "тыс.", "млн", "  "]), max_size=30).map(
+    "".join), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=6))
+@settings(max_examples=1000, deadline=None)
+def test_neighbours_of_blanked_spans_seen_by_position_as_in_a_blanked_copy(
+        text: str, pairs: list[tuple[int, int]]) -> None:
+    from retranslate.checks import untranslated
+
+    spans = [Span(min(a, len(text)), min(a + n, len(text))) for a, n in pairs]
+    plain = _blanked_copy(text, spans)
+    blanked = untranslated._Blanked(spans, len(text))
+    before, after = untranslated._CYRILLIC_BEFORE, untranslated._CYRILLIC_AFTER
+    for span in spans:
+        start, end = span.start, span.end
+        assert bool(before.search(plain, max(0, start - 5), start)) == bool(before.search(
+            text, max(start - 5, blanked.last_before(start) + 1), start))
+        assert bool(after.match(plain, end)) == bool(after.match(text, end,
+                                                                 blanked.first_from(end)))
+
+
+_CAPITALISED_PIECES = st.lists(st.sampled_from([
+    " ", "  ", "\n", "\t", "\u00a0", "\u2003", ",", ";", "'", "’", "-", ".", "a", "Ab", "Cd",
+    "the", "O'Neil", "Moscow", "x-Ray", "é", "1"]), max_size=40).map("".join)
+
+
+@given(_CAPITALISED_PIECES, st.integers(1, 12))
+@settings(max_examples=1000, deadline=None)
+def test_capitalised_words_counted_a_piece_at_a_time_as_at_once(text: str, piece: int) -> None:
+    from retranslate.language import vocabulary
+
+    old = vocabulary._PIECE
+    vocabulary._PIECE = piece
+    try:
+        words = vocabulary.Vocabulary(text)
+        assert words.mid_capitals == Counter(vocabulary._MID_CAPITAL.findall(text))
+        assert words.capitalised == Counter(vocabulary._CAPITAL.findall(text))
+        assert words.standing_capitalised == frozenset(vocabulary._STANDING.findall(text))
+    finally:
+        vocabulary._PIECE = old
+
+
+def test_capitalised_words_of_the_corpus_counted_a_piece_at_a_time_as_at_once(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from retranslate.language import vocabulary
+
+    monkeypatch.setattr(vocabulary, "_PIECE", 300)
+    for text in _news(corpus):
+        words = vocabulary.Vocabulary(text)
+        assert words.mid_capitals == Counter(vocabulary._MID_CAPITAL.findall(text))
+        assert words.capitalised == Counter(vocabulary._CAPITAL.findall(text))
+        assert words.standing_capitalised == frozenset(vocabulary._STANDING.findall(text))
+
+
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\x1c", "a", "bc",
+                                 "é", "."]), max_size=30).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_a_long_lines_words_counted_up_to_seven_as_split_counts_them(line: str) -> None:
+    from retranslate.checks import lowered
+    from retranslate.language import english
+
+    old = english.LONG_LINE
+    english.LONG_LINE = 0  # every line long
+    try:
+        assert lowered._words_up_to_seven(line) == len(line.split(None, 6))
+    finally:
+        english.LONG_LINE = old

@@ -115,6 +115,17 @@ class Segments(Sequence[Segment]):
             self.ends.append(segment.span.end)
             self.paragraphs.append(segment.paragraph)
 
+    @classmethod
+    def of_offsets(cls, text: str, offsets: Iterable[tuple[int, int, int]]) -> Segments:
+        """The store of (start, end, paragraph) triples, taken one at a time."""
+        store = cls(text)
+        starts, ends, paragraphs = store.starts.append, store.ends.append, store.paragraphs.append
+        for start, end, paragraph in offsets:
+            starts(start)
+            ends(end)
+            paragraphs(paragraph)
+        return store
+
     def __len__(self) -> int:
         return len(self.starts)
 

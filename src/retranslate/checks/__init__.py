@@ -57,13 +57,13 @@ class CheckContext:
 
     @cached_property
     def target_segments(self) -> Segments:
-        from retranslate.language.segment import split_sentences
+        from retranslate.language.segment import sentence_offsets
         from retranslate.models import Segments
 
-        # Kept as offsets for the whole run: a big file's sentences as objects were a third
-        # of what checking it held.
+        # Kept as offsets for the whole run, and made as offsets: a big file's sentences as
+        # objects were a third of what checking it held.
         text = self.document.text
-        return Segments(text, split_sentences(text, "en", self.document.prose))
+        return Segments.of_offsets(text, sentence_offsets(text, "en", self.document.prose))
 
     @cached_property
     def source_segments(self) -> list[Segment]:

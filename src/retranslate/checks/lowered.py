@@ -78,12 +78,30 @@ class Lines:
             if start < len(self.text) and self.text[start - 1:start + 1] == "\r\n":
                 start += 1
             end = self._ends[index] if index < len(self._ends) else len(self.text)
-            # A one-line text is its own line: not copied.
-            line = self.text if end - start == len(self.text) else self.text[start:end]
+            # A long line is the one english.line_at has cut out for every check (a one-line
+            # text is its own line, not copied at all): one copy of it per check was 2 bytes
+            # per character each.
+            line = (english.line_at(self.text, start) if end - start >= english.LONG_LINE
+                    else self.text[start:end])
             skipped = english.is_heading(line) or english.looks_like_code(line)
-            self._facts[index] = (skipped, len(line), len(line.split(None, 6)),
+            self._facts[index] = (skipped, len(line), _words_up_to_seven(line),
                                   _last_visible(line))
         return self._facts[index]
+
+
+def _words_up_to_seven(line: str) -> int:
+    """`len(line.split(None, 6))`, without the copy of a long line's rest that it makes."""
+    if len(line) < english.LONG_LINE:
+        return len(line.split(None, 6))
+    count = 0
+    for _ in _NON_SPACE_RUN.finditer(line):
+        count += 1
+        if count == 7:
+            break
+    return count
+
+
+_NON_SPACE_RUN = re.compile(r"\S+")  # str.split()'s words: \s is what str.isspace() calls space
 
 
 def _last_visible(line: str) -> str:

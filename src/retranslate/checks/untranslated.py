@@ -73,14 +73,15 @@ def run(ctx: CheckContext) -> Iterator[Finding]:
     fixed = list(_by_rule(text, sparse))
     # Neighbours are judged with the rule-fixed spans blanked out, so "2 тыс., 3 млн" is two
     # amounts, not Russian text.
-    plain = _blanked(text, [finding.span for finding in fixed])
+    blanked = _Blanked([finding.span for finding in fixed], len(text))
     taken: list[Span] = []
     for finding in fixed:
         # Inside a longer Russian fragment a date is not fixed alone: the sentence needs
         # translating as a whole, and half-English Russian is worse than Russian.
-        inside_russian = _CYRILLIC_BEFORE.search(plain, max(0, finding.span.start - 5),
-                                                 finding.span.start) or \
-            _CYRILLIC_AFTER.match(plain, finding.span.end)
+        start, end = finding.span.start, finding.span.end
+        inside_russian = _CYRILLIC_BEFORE.search(
+            text, max(start - 5, blanked.last_before(start) + 1), start) or \
+            _CYRILLIC_AFTER.match(text, end, blanked.first_from(end))
         if not inside_russian and ctx.document.in_prose(finding.span):
             taken.append(finding.span)
             yield _with_evidence(ctx, finding)
@@ -146,18 +147,28 @@ def _dates(text: str, sparse: bool) -> Iterator[re.Match[str]]:
                 break
 
 
-def _blanked(text: str, spans: list[Span]) -> str:
-    """`text` with every character inside `spans` replaced by "0"."""
-    pieces = []
-    at = 0
-    for span in sorted(spans):
-        if span.end <= at:
-            continue
-        start = max(span.start, at)
-        pieces += [text[at:start], "0" * (span.end - start)]
-        at = span.end
-    pieces.append(text[at:])
-    return "".join(pieces)
+class _Blanked:
+    """Where `spans` blank the text, for searches that must not run into them: neither a
+    Cyrillic letter nor a space or comma is found in a blanked character. Asked by position,
+    so no blanked copy of the text is made (it was two copies of a big file at once)."""
+
+    def __init__(self, spans: list[Span], size: int) -> None:
+        ordered = sorted(span for span in spans if len(span))
+        self._starts = [span.start for span in ordered]
+        self._reach = list(itertools.accumulate((span.end for span in ordered), max))
+        self._size = size
+
+    def last_before(self, offset: int) -> int:
+        """The last blanked position before `offset`, or -1."""
+        i = bisect.bisect_left(self._starts, offset)
+        return min(self._reach[i - 1], offset) - 1 if i else -1
+
+    def first_from(self, offset: int) -> int:
+        """The first blanked position at or after `offset`, or the text's length."""
+        i = bisect.bisect_right(self._starts, offset)
+        if i and self._reach[i - 1] > offset:
+            return offset
+        return self._starts[i] if i < len(self._starts) else self._size
 
 
 class _Overlaps:

@@ -65,8 +65,9 @@ _LOOKUP_UNTIL_BYTES = 8_000
 # A position where a word may start or end, in ASCII bytes: after (before) a non-word byte.
 _NON_WORD_BYTE = re.compile(rb"[^0-9A-Za-z_]")
 # A longer text is scanned this many bytes at a time: its overlapping hits, listed at once,
-# took 16 bytes of memory per byte of text (77 MB for 5 MB of news; a window's take 4 MB).
-_WINDOW_BYTES = 1 << 18
+# took 16 bytes of memory per byte of text (77 MB for 5 MB of news); news has a hit every 2.5
+# bytes (most of them the triggers "the ", "of "), so a window of 64 kB lists 2 MB of them.
+_WINDOW_BYTES = 1 << 16
 # A candidate is stored as entry * 8 + form code; the meaning tuples are built only for hits.
 _POSSESSIVES = ("", "'s", "'")
 _FORMS = {plural * 4 + i: Form(plural=bool(plural), possessive=p)
@@ -118,8 +119,13 @@ def _folded_bytes(text: str) -> bytes:
     """fold(text) as UTF-8, made without str.translate (slow on non-ASCII text)."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_FOLD)
-    data = _lower(text).encode("utf-8").translate(_ASCII_FOLD)
-    return _NON_ASCII_FOLD_RE.sub(_fold_sequence, data)
+    # Lowered, encoded and folded a piece at a time: the whole text's lowered copy and its
+    # UTF-8 made three times the text's size at once. A text with an İ is lowered character
+    # by character throughout, as _lower does it.
+    by_character = _LOWERS_TO_TWO in text
+    return b"".join(_NON_ASCII_FOLD_RE.sub(_fold_sequence, _lower_piece(piece, by_character)
+                                           .encode("utf-8").translate(_ASCII_FOLD))
+                    for piece in _pieces(text))
 
 
 def _folded_ascii_bytes(text: str) -> bytes:
@@ -129,8 +135,21 @@ def _folded_ascii_bytes(text: str) -> bytes:
     not change whether a character is a word character. The other characters fold() maps
     become single ASCII bytes, so byte offsets still convert to the same character offsets.
     """
-    data = text.encode("utf-8").translate(_ASCII_FOLD)
-    return data if text.isascii() else _NON_ASCII_FOLD_RE.sub(_fold_sequence, data)
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLD)
+    return b"".join(_NON_ASCII_FOLD_RE.sub(_fold_sequence,
+                                           piece.encode("utf-8").translate(_ASCII_FOLD))
+                    for piece in _pieces(text))
+
+
+def _pieces(text: str) -> Iterable[str]:
+    return (text,) if len(text) <= _LOWER_PIECE else whitespace_pieces(text, _LOWER_PIECE)
+
+
+def _lower_piece(piece: str, by_character: bool) -> str:
+    if by_character:
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in piece)
+    return piece.lower()
 
 
 def _fold_sequence(match: re.Match[bytes]) -> bytes:
@@ -387,6 +406,9 @@ def _word_at(data: bytes, index: int) -> bool:
     return _is_word(data[index: index + 4].decode("utf-8", "ignore")[:1] or " ")
 
 
+_DECODE_STEP = 1 << 16
+
+
 def _char_offsets(data: bytes, offsets: list[int]) -> Callable[[int], int]:
     """Byte offsets (on character boundaries) in UTF-8 `data` to character offsets."""
     return _CharOffsets(data).table(offsets)
@@ -402,11 +424,17 @@ class _CharOffsets:
 
     def table(self, offsets: list[int]) -> Callable[[int], int]:
         table: dict[int, int] = {}
+        data = self.data
         for offset in sorted(set(offsets)):
             if offset < self.byte:
                 self.byte = self.char = 0  # asked for an earlier offset: decode from the start
-            self.char += len(self.data[self.byte:offset].decode("utf-8"))
-            self.byte = offset
+            # A step at a time: between two offsets far apart, a whole file's text at once.
+            while self.byte < offset:
+                step = min(offset, self.byte + _DECODE_STEP)
+                while step < offset and data[step] & 0xC0 == 0x80:  # inside a character
+                    step -= 1
+                self.char += len(data[self.byte:step].decode("utf-8"))
+                self.byte = step
             table[offset] = self.char
         return table.__getitem__
 

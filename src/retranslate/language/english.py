@@ -137,7 +137,7 @@ def stands_alone(text: str, word: str) -> bool:
 
 def looks_like_code(line: str) -> bool:
     """Whether a line carries code, where identifiers may be glued or dotted on purpose."""
-    return (_looks_like_code if len(line) < _LONG_LINE else _long_looks_like_code)(line)
+    return (_looks_like_code if len(line) < LONG_LINE else _long_looks_like_code)(line)
 
 
 def _code_in(line: str) -> bool:
@@ -162,7 +162,7 @@ def line_at(text: str, offset: int) -> str:
     i = bisect.bisect_left(breaks, offset)
     start = breaks[i - 1] + 1 if i else 0
     end = breaks[i] if i < len(breaks) else len(text)
-    if end - start < _LONG_LINE:
+    if end - start < LONG_LINE:
         return text[start:end]
     if end - start == len(text):
         return text  # a one-line text is its own line: not copied
@@ -171,7 +171,7 @@ def line_at(text: str, offset: int) -> str:
     return long_lines[start]
 
 
-_LONG_LINE = 2000
+LONG_LINE = 2000
 _breaks_of: list[tuple[str, Sequence[int], dict[int, str]]] = []
 
 
@@ -192,7 +192,7 @@ def is_heading(line: str) -> bool:
 
     Title case: most words of two or more letters start with a capital (small words may not).
     """
-    return (_is_heading if len(line) < _LONG_LINE else _long_is_heading)(line)
+    return (_is_heading if len(line) < LONG_LINE else _long_is_heading)(line)
 
 
 _HEADING_WORD = re.compile(r"[^\W\d_]{2,}")

@@ -16,8 +16,9 @@ side, which runs on every file and must not import razdel.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from retranslate.models import Segment, Span
 
@@ -58,9 +59,36 @@ def split_sentences(text: str, lang: str = "en",
     `prose_regions` limits the text looked at (None: all of it). `lang` is "en" or "ru"
     (anything else is split with the English rules).
     """
-    masked = _mask(text, prose_regions)
+    return [Segment(Span(start, end), text[start:end], paragraph)
+            for start, end, paragraph in sentence_offsets(text, lang, prose_regions)]
+
+
+def sentence_offsets(text: str, lang: str = "en", prose_regions: Sequence[Span] | None = None
+                     ) -> Iterator[tuple[int, int, int]]:
+    """split_sentences as (start, end, paragraph), one at a time: a big file's sentences as
+    Segment objects, each with a copy of its text, took five times the text's size at once."""
     split = _split_russian if lang == "ru" else _split_english
-    segments: list[Segment] = []
+    gaps = _gaps(text, prose_regions)
+    if not gaps:
+        yield from _sentences_in(text, 0, 0, split)
+        return
+    # Masked a piece at a time, cut after a blank line, where every line-by-line state of the
+    # split is back at its start: masking the whole text at once held two copies of it.
+    paragraphs = 0
+    for start, end in _pieces(text):
+        masked = _masked_piece(text, gaps, start, end)
+        last = -1
+        for sentence_start, sentence_end, paragraph in _sentences_in(masked, start, paragraphs,
+                                                                     split):
+            last = paragraph
+            yield sentence_start, sentence_end, paragraph
+        paragraphs = last + 1 if last >= 0 else paragraphs
+
+
+def _sentences_in(masked: str, offset: int, paragraphs: int,
+                  split: Callable[[str, int, int], Iterator[tuple[int, int]]]
+                  ) -> Iterator[tuple[int, int, int]]:
+    """The sentences of masked text that starts at `offset`, after `paragraphs` paragraphs."""
     for paragraph, chunk_start, chunk_end in _chunks(masked):
         # A list number ("1. ") is not a sentence of its own.
         marker = _MARKER.match(masked, chunk_start, chunk_end)
@@ -68,48 +96,80 @@ def split_sentences(text: str, lang: str = "en",
         for start, end in split(masked, begin, chunk_end):
             span = _trim(masked, start, end)
             if span is not None:
-                segments.append(Segment(span, text[span.start:span.end], paragraph))
-    return segments
+                yield offset + span[0], offset + span[1], paragraphs + paragraph
 
 
-def _mask(text: str, regions: Sequence[Span] | None) -> str:
-    """`text` with non-prose replaced: by _MASK inside a line, by blank lines across lines."""
+_PIECE = 1 << 18
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of about _PIECE characters, each ending just after a blank line (or
+    at the end of the text)."""
+    start = 0
+    while start < len(text):
+        cut = _BLANK_LINE.search(text, start + _PIECE) if len(text) - start > _PIECE else None
+        end = cut.end() if cut else len(text)
+        yield start, end
+        start = end
+
+
+def _gaps(text: str, regions: Sequence[Span] | None) -> list[tuple[int, int, bool]]:
+    """The stretches outside `regions` as (start, end, whether the stretch crosses a line)."""
     if regions is None:
-        return text
-    out: list[str] = []
+        return []
+    gaps = []
     cursor = 0
     for region in sorted(regions):
         if region.start > cursor:
-            out.append(_blank(text[cursor:region.start]))
-        out.append(text[max(cursor, region.start):region.end])
+            gaps.append((cursor, region.start))
         cursor = max(cursor, region.end)
     if cursor < len(text):
-        out.append(_blank(text[cursor:]))
+        gaps.append((cursor, len(text)))
+    return [(start, end, text.find("\n", start, end) >= 0) for start, end in gaps]
+
+
+def _masked_piece(text: str, gaps: Sequence[tuple[int, int, bool]], start: int, end: int
+                  ) -> str:
+    """_mask(text, ...)[start:end], from the gaps that reach into the piece."""
+    out: list[str] = []
+    cursor = start
+    first = max(0, bisect.bisect_right(gaps, (start, start)) - 1)
+    for gap_start, gap_end, across_lines in gaps[first:]:
+        if gap_start >= end:
+            break
+        if gap_end <= cursor:
+            continue
+        clip_start, clip_end = max(gap_start, cursor), min(gap_end, end)
+        out.append(text[cursor:clip_start])
+        # Decided for the whole gap, even where the piece holds only part of it: a gap across
+        # lines (a code block, front matter) blanks its lines, which breaks paragraphs.
+        out.append(re.sub(r"[^\n]", " ", text[clip_start:clip_end]) if across_lines
+                   else _MASK * (clip_end - clip_start))
+        cursor = clip_end
+    out.append(text[cursor:end])
     return "".join(out)
-
-
-def _blank(gap: str) -> str:
-    if "\n" not in gap:
-        return _MASK * len(gap)
-    # A gap across lines (code block, front matter) blanks its lines, which breaks paragraphs.
-    return re.sub(r"[^\n]", " ", gap)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int, int]]:
     """Runs of lines that may hold one sentence across a line break, with a paragraph index:
-    (paragraph, start, end), plain offsets (a Span checks itself as it is made, for nothing
-    here)."""
+    (paragraph, start, end). Lines are read by position, never copied: a file on one line is
+    one line of 50 MB."""
     paragraph = -1
     previous_blank = True
     chunk_start: int | None = None
     chunk_end = 0
-    previous_line = ""
+    previous = (0, 0)
+    size = len(text)
     for match in _LINE.finditer(text):
-        line = match.group()
-        if not line:
+        start, end = match.span()
+        if start == end:
             break
-        body = line.rstrip("\r\n")
-        if not body.strip(" \t" + _MASK):
+        body_end = end
+        while body_end > start and text[body_end - 1] in "\r\n":
+            body_end -= 1
+        first = _BLANKS.match(text, start, body_end).end()  # type: ignore[union-attr]
+        if first == body_end:
             if chunk_start is not None:
                 yield paragraph, chunk_start, chunk_end
                 chunk_start = None
@@ -117,29 +177,50 @@ def _chunks(text: str) -> Iterator[tuple[int, int, int]]:
             continue
         if previous_blank:
             paragraph += 1
-        start, end = match.start(), match.start() + len(body)
-        if chunk_start is not None and not _continues(previous_line, body):
+        if chunk_start is not None and not _continues(text, previous, start, first, body_end):
             yield paragraph, chunk_start, chunk_end
             chunk_start = None
         if chunk_start is None:
             chunk_start = start
-        chunk_end = end
-        previous_line, previous_blank = body, False
+        chunk_end = body_end
+        previous, previous_blank = (start, body_end), False
+        if end >= size:
+            break
     if chunk_start is not None:
         yield paragraph, chunk_start, chunk_end
 
 
-def _continues(previous: str, line: str) -> bool:
-    """Whether `line` carries on the sentence of the line before it."""
-    if _MARKER.match(line) or _DIALOGUE.match(line):
+# What a blank line holds, and what a line's first and last characters are looked for past.
+_BLANKS = re.compile(f"[ \t{_MASK}]*")
+
+
+def _continues(text: str, previous: tuple[int, int], start: int, first: int, end: int) -> bool:
+    """Whether the line text[start:end] (its first character not a blank at `first`) carries
+    on the sentence of the line `previous` (start, end) before it."""
+    if _MARKER.match(text, start, end) or _DIALOGUE.match(text, start, end):
         return False
-    first = line.lstrip(" \t" + _MASK)[:1]
-    if first.islower():
+    if text[first].islower():
         return True
-    last = previous.rstrip(" \t" + _MASK)[-1:]
+    begin, last = previous
+    while last > begin and text[last - 1] in _BLANK_CHARS:
+        last -= 1
     # A short line without final punctuation is a heading, caption or dateline; a long one is
     # a paragraph wrapped by an editor.
-    return last not in _TERMINAL and len(previous.strip()) >= 50
+    return text[last - 1:last] not in _TERMINAL and _stripped_length(text, *previous) >= 50
+
+
+_BLANK_CHARS = frozenset(" \t" + _MASK)
+
+
+def _stripped_length(text: str, start: int, end: int) -> int:
+    """len(text[start:end].strip()), by position."""
+    if end - start < 50:
+        return len(text[start:end].strip())
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - start
 
 
 def _split_english(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -188,15 +269,16 @@ def _split_russian(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 
 _TRIMMED = " \t\r\n" + _MASK
+_LEADING = re.compile(f"[{re.escape(_TRIMMED)}]*")
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum, as a search
 
 
-def _trim(text: str, start: int, end: int) -> Span | None:
-    """The span without surrounding space and mask characters, or None if nothing is left."""
-    piece = text[start:end]
-    kept = piece.lstrip(_TRIMMED)
-    start += len(piece) - len(kept)
-    kept = kept.rstrip(_TRIMMED)
-    if not kept or _ALNUM.search(kept) is None:
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without surrounding space and mask characters, or None if nothing is left.
+    By position, not on a copy: one sentence of a file with no stops can be the whole file."""
+    start = _LEADING.match(text, start, end).end()  # type: ignore[union-attr]
+    while end > start and text[end - 1] in _TRIMMED:
+        end -= 1
+    if end == start or _ALNUM.search(text, start, end) is None:
         return None
-    return Span(start, start + len(kept))
+    return start, end

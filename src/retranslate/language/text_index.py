@@ -119,9 +119,17 @@ def whitespace_pieces(text: str, size: int) -> Iterator[str]:
     each cut just before a whitespace character: no word, and no context that lower-casing
     reads (a final sigma's), spans two pieces. For work whose working memory is a multiple of
     its input's: a piece at a time, it stays bounded."""
+    for start, stop in whitespace_spans(text, size):
+        yield text[start:stop]
+
+
+def whitespace_spans(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """whitespace_pieces as (start, stop) offsets, for searches given a position and an end:
+    a look-behind still sees before `start`, and a look-ahead that refuses a word character
+    finds none at `stop`, as it would at the whitespace there."""
     start, end = 0, len(text)
     while start < end:
         cut = _WHITESPACE.search(text, min(end, start + size))
         stop = cut.start() if cut else end
-        yield text[start:stop]
+        yield start, stop
         start = stop

@@ -21,7 +21,7 @@ from collections import Counter
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from retranslate.language.text_index import whitespace_pieces
+from retranslate.language.text_index import whitespace_pieces, whitespace_spans
 
 if TYPE_CHECKING:
     from retranslate.checks import CheckContext
@@ -96,17 +96,30 @@ class Vocabulary:
     @cached_property
     def mid_capitals(self) -> Counter[str]:
         """Capitalised words after a lower-case word, a comma or a semicolon and a space."""
-        return Counter(_MID_CAPITAL.findall(self.text))
+        return _counted(_MID_CAPITAL, self.text)
 
     @cached_property
     def capitalised(self) -> Counter[str]:
         """Every word of a capital and lower-case letters, standing alone."""
-        return Counter(_CAPITAL.findall(self.text))
+        return _counted(_CAPITAL, self.text)
 
     @cached_property
     def standing_capitalised(self) -> frozenset[str]:
         """The words of a capital and lower-case letters `english.stands_alone` finds."""
-        return frozenset(_STANDING.findall(self.text))
+        found: set[str] = set()
+        for start, stop in whitespace_spans(self.text, _PIECE):  # as _counted, for the reason
+            found.update(_STANDING.findall(self.text, start, stop))
+        return frozenset(found)
+
+
+def _counted(pattern: re.Pattern[str], text: str) -> Counter[str]:
+    """Counter(pattern.findall(text)) for a pattern whose every match ends before a look-ahead
+    that no whitespace fails, a piece at a time: a big text's matches, listed at once, took
+    almost its own size again."""
+    counts: Counter[str] = Counter()
+    for start, stop in whitespace_spans(text, _PIECE):
+        counts.update(pattern.findall(text, start, stop))
+    return counts
 
 
 @lru_cache(maxsize=1)
