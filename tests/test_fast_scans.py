@@ -145,6 +145,11 @@ def test_runs_of_lines_found_by_position_on_generated_text(text: str) -> None:
     assert list(segment._chunks(text)) == _chunks_of_copied_lines(text)
 
 
+_PIECE_TEXT = st.lists(st.sampled_from([
+    "\n", "\n\n", "\r\n\r\n", " \n \n", "\t", "Word. ", "word ", "Dr. ", "Mr. X. ",
+    "# ", "- ", "1. ", "“Yes.” ", "see x.com.", "J. R. ", "a" * 40]), max_size=40).map("".join)
+
+
 def _masked_whole(text: str, regions: tuple[Span, ...]) -> str:
     """segment._mask as it was: the whole text masked at once."""
     out: list[str] = []
@@ -160,26 +165,43 @@ def _masked_whole(text: str, regions: tuple[Span, ...]) -> str:
     return "".join(out)
 
 
+@given(_PIECE_TEXT, st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=8),
+       st.data())
+@settings(max_examples=500, deadline=None)
+def test_a_piece_masked_as_that_piece_of_the_whole_mask(
+        text: str, pairs: list[tuple[int, int]], data: st.DataObject) -> None:
+    regions = tuple(Span(min(a, len(text)), min(a + n, len(text))) for a, n in sorted(pairs))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    gaps = segment._gaps(text, regions)
+    assert segment._masked_piece(text, gaps, start, end) == \
+        _masked_whole(text, regions)[start:end]
+
+
 def _sentences_of_whole_mask(text: str, regions: tuple[Span, ...]) -> list[tuple[int, int, int]]:
-    return list(segment._sentences_in(_masked_whole(text, regions), 0, 0,
-                                      segment._split_english))
+    """sentence_offsets with the whole text masked at once, as it was before pieces."""
+    old = segment._PIECE
+    segment._PIECE = 1 << 40
+    try:
+        return list(segment.sentence_offsets(text, "en", regions))
+    finally:
+        segment._PIECE = old
 
 
-def test_sentences_split_a_piece_at_a_time_as_from_the_whole_mask(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(segment, "_PIECE", 700)
+def test_sentences_split_a_piece_at_a_time_as_from_the_whole_mask(corpus: Path) -> None:
     texts = _news(corpus)
     texts.append("\n\n".join(f"```\ncode {i}\n\nmore. Code\n```\n\nSee www.x{i}.com. Then."
                              for i in range(300)))
     for text in texts:
         prose = decode(text.encode(), "x.md").prose
-        assert list(segment.sentence_offsets(text, "en", prose)) == \
-            _sentences_of_whole_mask(text, prose)
+        whole = _sentences_of_whole_mask(text, prose)
+        old = segment._PIECE
+        segment._PIECE = 700
+        try:
+            assert list(segment.sentence_offsets(text, "en", prose)) == whole
+        finally:
+            segment._PIECE = old
 
-
-_PIECE_TEXT = st.lists(st.sampled_from([
-    "\n", "\n\n", "\r\n\r\n", " \n \n", "\t", "Word. ", "word ", "Dr. ", "Mr. X. ",
-    "# ", "- ", "1. ", "“Yes.” ", "see x.com.", "J. R. ", "a" * 40]), max_size=40).map("".join)
 
 
 @given(_PIECE_TEXT, st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=8),
@@ -430,3 +452,51 @@ def test_a_long_lines_words_counted_up_to_seven_as_split_counts_them(line: str) 
         assert lowered._words_up_to_seven(line) == len(line.split(None, 6))
     finally:
         english.LONG_LINE = old
+
+
+def test_lower_casing_keeps_every_characters_wordness_but_that_of_the_dotted_capital_i() -> None:
+    word = re.compile(r"\w")
+    changed = [chr(i) for i in range(0x110000)
+               if (word.fullmatch(chr(i)) is None) != (word.fullmatch(chr(i).lower()) is None)
+               or (len(chr(i).lower()) != 1 and word.fullmatch(chr(i)))]
+    assert changed == ["\u0130"]
+
+
+def _present_by_search(words: tuple[str, ...], text: str) -> bool:
+    from retranslate.glossary import conditions
+
+    return conditions._words_pattern(words).search(text) is not None
+
+
+def test_condition_lists_found_anywhere_by_word_runs_as_by_the_search(corpus: Path) -> None:
+    from retranslate.glossary import glossary_for
+    from retranslate.glossary.conditions import Conditions
+
+    glossary = glossary_for(())
+    lists = {ws for e in glossary.entries for ws in (e.near, e.not_near) if ws}
+    present = 0
+    for text in _news(corpus)[::4]:
+        conditions = Conditions(glossary, text)
+        for words in lists:
+            found = conditions._anywhere(words)
+            assert found == _present_by_search(words, text), words
+            present += found
+    assert present > 50
+
+
+_CONDITION_TEXT = st.lists(st.sampled_from([
+    " ", "\n", "-", "'", "’", ".", "_", "1", "police", "Police", "POLICE", "policeman", "riot",
+    "é", "\u0130", "\u017f", "\u212a", "kremlin", "Kremlin's", "co-op"]), max_size=20).map("".join)
+_CONDITION_WORDS = st.lists(st.sampled_from([
+    "police", "Kremlin", "riot police", "co-op", "op", "s", "k", "1", "_", "ice", "é"]),
+    min_size=1, max_size=4).map(tuple)
+
+
+@given(_CONDITION_TEXT, _CONDITION_WORDS)
+@settings(max_examples=1000, deadline=None)
+def test_condition_lists_found_anywhere_by_word_runs_on_generated_text(
+        text: str, words: tuple[str, ...]) -> None:
+    from retranslate.glossary.conditions import Conditions
+    from retranslate.glossary.model import Glossary
+
+    assert Conditions(Glossary(), text)._anywhere(words) == _present_by_search(words, text)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from retranslate.models import Segment, Span
 
@@ -69,34 +69,24 @@ def sentence_offsets(text: str, lang: str = "en", prose_regions: Sequence[Span] 
     Segment objects, each with a copy of its text, took five times the text's size at once."""
     split = _split_russian if lang == "ru" else _split_english
     gaps = _gaps(text, prose_regions)
-    if not gaps:
-        yield from _sentences_in(text, 0, 0, split)
-        return
     # Masked a piece at a time, cut after a blank line, where every line-by-line state of the
     # split is back at its start: masking the whole text at once held two copies of it.
+    pieces = _pieces(text) if gaps else ((0, len(text)),)
     paragraphs = 0
-    for start, end in _pieces(text):
-        masked = _masked_piece(text, gaps, start, end)
+    for offset, end in pieces:
+        masked = _masked_piece(text, gaps, offset, end) if gaps else text
         last = -1
-        for sentence_start, sentence_end, paragraph in _sentences_in(masked, start, paragraphs,
-                                                                     split):
+        for paragraph, chunk_start, chunk_end in _chunks(masked):
             last = paragraph
-            yield sentence_start, sentence_end, paragraph
-        paragraphs = last + 1 if last >= 0 else paragraphs
-
-
-def _sentences_in(masked: str, offset: int, paragraphs: int,
-                  split: Callable[[str, int, int], Iterator[tuple[int, int]]]
-                  ) -> Iterator[tuple[int, int, int]]:
-    """The sentences of masked text that starts at `offset`, after `paragraphs` paragraphs."""
-    for paragraph, chunk_start, chunk_end in _chunks(masked):
-        # A list number ("1. ") is not a sentence of its own.
-        marker = _MARKER.match(masked, chunk_start, chunk_end)
-        begin = marker.end() if marker else chunk_start
-        for start, end in split(masked, begin, chunk_end):
-            span = _trim(masked, start, end)
-            if span is not None:
-                yield offset + span[0], offset + span[1], paragraphs + paragraph
+            # A list number ("1. ") is not a sentence of its own.
+            marker = _MARKER.match(masked, chunk_start, chunk_end)
+            begin = marker.end() if marker else chunk_start
+            for start, stop in split(masked, begin, chunk_end):
+                span = _trim(masked, start, stop)
+                if span is not None:
+                    yield offset + span[0], offset + span[1], paragraphs + paragraph
+        # Every paragraph has a run of lines, even one that holds no sentence.
+        paragraphs += last + 1
 
 
 _PIECE = 1 << 18

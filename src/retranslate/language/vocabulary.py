@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # What `words` strips from a token's ends: sentence punctuation, quotes and brackets.
 _PUNCTUATION = ".,;:!?\"“”()«»"
 _DIGIT = re.compile(r"\d")
+_WORD_RUN = re.compile(r"\w+")
 # Each starts with a literal or a class the engine skips to, not a look-behind tried at every
 # character: "(?<=[a-z,;] )[A-Z][a-z]+" and "(?<![\w'’-])[A-Z][a-z]+", each not followed by
 # [\w'’-] (the space consumed before a word is never the end of another match).
@@ -70,6 +71,13 @@ class Vocabulary:
         """`joined` in lower case: where a lower-cased word without whitespace is a substring
         of the lower-cased text, it is one of this."""
         return self.joined.lower()
+
+    @cached_property
+    def lower_word_runs(self) -> frozenset[str]:
+        """Every maximal run of word characters (\\w) in the lower-cased text. Lower-casing
+        changes no character's wordness and makes one character two only for İ, so without
+        an İ these are the text's own runs, lower-cased (a test checks all of Unicode)."""
+        return frozenset(_WORD_RUN.findall(self.lower_joined))
 
     @cached_property
     def mixed_case(self) -> str:
