@@ -13,6 +13,8 @@ from test_debris import run_check
     ("Journalists from other citiesThe crowds came.", "glued/case", "citiesThe", "cities. The"),
     ("It was summerAleksey left. Aleksey came back.", "glued/case", "summerAleksey",
      "summer Aleksey"),
+    ("The agency example.comLondon wrote.", "glued/case", "example.comLondon",
+     "example.com London"),
     ("The crowd voiceda demand.", "glued/words", "voiceda", "voiced a"),
     ("Most ofthe shops closed.", "glued/words", "ofthe", "of the"),
     ("They walked to thecity centre.", "glued/words", "thecity", "the city"),
@@ -22,6 +24,7 @@ def test_glued_words_are_split(text: str, rule: str, wrong: str, right: str) -> 
 
 
 @pytest.mark.parametrize("text", [
+    "Read it at example.comNotes.kz/latest or mirror.orgPages/index today.",
     "The iPhone, iPad, eBay, YouTube, McDonald's, PlayStation, macOS, iOS, JavaScript, PhD.",
     "WhatsApp, LinkedIn, GitHub, PowerPoint, DiCaprio, McCain, MacBook, FedEx, SpaceX, TikTok.",
     "PDFs, URLs, APIs, IDs, CEOs, NGOs, GHz, kWh, PHPUnit, IOError, SQLite, HTMLElement.",

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
@@ -293,6 +293,9 @@ def test_bytes_outside_the_edits_never_change(file: tuple[str, bytes, str | None
 
 @examples(200)
 @given(files(), sources)
+# An address run into a word is split by glued/case; one that goes on as a path is left alone.
+@example(("a.txt", b"www.example.kzNoise grenades", None), None)
+@example(("a.txt", b"example.comPages.kz/news", None), None)
 def test_technical_tokens_are_never_edited(file: tuple[str, bytes, str | None],
                                            source: str | None) -> None:
     document = read(*file)
@@ -302,10 +305,21 @@ def test_technical_tokens_are_never_edited(file: tuple[str, bytes, str | None],
         tokens = technical_tokens(text)
         event("a token beside a fix" if tokens else "no token")
         for edit in edits:
+            if _parts_an_address_from_a_word(text, edit):
+                continue
             for token in tokens:
                 assert edit.span.end <= token.start or edit.span.start >= token.end, \
                     (text[token.start:token.end], edit)
         text = apply_edits(text, edits)
+
+
+def _parts_an_address_from_a_word(text: str, edit: Edit) -> bool:
+    """glued/case's one edit inside a token: "www.example.comPhoto" is an address and a word
+    run together (a credit line that lost its space), and the fix only puts the space back."""
+    original = text[edit.span.start:edit.span.end]
+    address, space, word = edit.replacement.rpartition(" ")
+    return (edit.rule == "glued/case" and space == " " and address + word == original
+            and "." in address and word[:1].isupper())
 
 
 def apply_rounds(text: str, rounds: Sequence[Sequence[Edit]]) -> str:

@@ -45,8 +45,9 @@ _FIRST = frozenset(["the", "of", "and"])
 # Found from ".net" and its like (a literal the engine scans for), then read back to the start.
 _TLD_WORD = re.compile(r"\.(?:com|net|org|ru|info|ua|by|kz|uk|io|de|fr)[A-Z][a-z]{2,}")
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+# Not where the word goes on as an address or a path itself ("x.comTass.ru/news" is one token).
 _DOMAIN_WORD = re.compile(r"(?<![\w.@/-])(?:www\.)?(?:[a-z0-9-]+\.)+(?P<tld>com|net|org|ru|info|ua|"
-                          r"by|kz|uk|io|de|fr)(?P<b>[A-Z][a-z]{2,})(?![\w'’-])")
+                          r"by|kz|uk|io|de|fr)(?P<b>[A-Z][a-z]{2,})(?![\w'’-]|[./@]\w)")
 # Only articles and "and" end a glued pair: "redis" is a product, not "red is", and "sizeof",
 # "typeof", "displayof" are code. "numba" and "cuda" end in "a" after a short word, so a
 # word before "a" must have five letters or more ("voiced a").
