@@ -44,7 +44,10 @@ class Page:
         port = self._port(profile / "DevToolsActivePort")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as answer:
             pages = [t for t in json.load(answer) if t.get("type") == "page"]
-        self._socket = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=60)
+        # Without an Origin header: Chromium 111 and later refuse a DevTools connection whose
+        # origin it was not told to allow (--remote-allow-origins).
+        self._socket = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=60,
+                                                   suppress_origin=True)
         self._ids = itertools.count(1)
         self._events: list[str] = []
         self.send("Page.enable")
