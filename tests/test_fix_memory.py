@@ -1,5 +1,6 @@
-"""`fix` on a file whose one line is longer than the piece it is encoded in: the printed diff,
-`git apply`, --write and standard input agree byte for byte, in any encoding and with a BOM."""
+"""What `fix` does to hold less on big files, pinned: a one-line file longer than the piece it is
+encoded in comes out the same bytes by diff, `git apply`, --write and standard input, in any
+encoding and with a BOM; the findings of both rounds store each distinct string once."""
 
 from __future__ import annotations
 
@@ -77,3 +78,24 @@ def test_a_file_changed_since_it_was_read_is_still_refused_when_compared_in_piec
         with pytest.raises(InputError, match="file changed since it was read"):
             write_document(document, text.upper())
         assert path.read_text(encoding="utf-8") == changed
+
+
+def test_fix_keeps_each_distinct_string_of_its_findings_once(corpus: Path) -> None:
+    """Both rounds' findings are what check reports, with equal strings stored once: `fix`
+    holds the first round's findings while it checks the fixed text again."""
+    from retranslate.checks import load_checks
+    from retranslate.files.document import read_document
+    from retranslate.glossary import glossary_for
+    from retranslate.pipeline import _with_text, check_document, fix_document
+
+    glossary, checks = glossary_for(()), load_checks()
+    document = read_document(str(corpus))
+    result = fix_document(document, glossary, checks)
+    assert result.changed and result.fixed_text is not None
+    assert list(result.findings) == check_document(document, glossary, checks)
+    assert list(result.remaining) == check_document(_with_text(document, result.fixed_text),
+                                                    glossary, checks)
+    both = [*result.findings, *result.remaining]
+    for field in ("rule", "message", "text", "suggestion"):
+        values = [getattr(f, field) for f in both]
+        assert len({id(v) for v in values}) == len(set(values)) < len(values)
