@@ -3,19 +3,22 @@ it is the diff difflib makes from the whole files."""
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retranslate.checks import load_checks
+from retranslate.errors import InputError
 from retranslate.files.document import decode, encode
 from retranslate.glossary import glossary_for
 from retranslate.models import Document, Edit, FileResult, Span
 from retranslate.pipeline import compose, fix_document
-from retranslate.render.diff import unified_diff
+from retranslate.render.diff import diff_lines, unified_diff
 from retranslate.repair.apply import apply_edits
 
 _HUNK = re.compile(rb"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n")
@@ -124,3 +127,42 @@ def test_a_document_without_recorded_changes_still_gets_a_diff() -> None:
     document = Document("a.txt", "alpha\nbeta\n", prose=(Span(0, 11),))
     result = FileResult(document, (), (), "alpha\nBETA\n")
     assert unified_diff(result).endswith(b"@@ -1,2 +1,2 @@\n alpha\n-beta\n+BETA\n")
+
+
+def _one_line_result(old: str, edits: list[Edit], encoding: str = "utf-8",
+                     bom: bytes = b"") -> FileResult:
+    document = decode(bom + old.encode(encoding), "file.txt",
+                      None if bom else encoding)
+    assert document.text == old
+    return FileResult(document, (), tuple(edits), apply_edits(old, edits),
+                      changes=tuple(compose([], edits)))
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("utf-8", b""), ("utf-8", codecs.BOM_UTF8),
+                                               ("cp1251", b""), ("big5hkscs", b"")])
+def test_a_long_line_written_in_pieces_is_the_line_difflib_writes(encoding: str,
+                                                                  bom: bytes) -> None:
+    """A one-line file's line is encoded a piece at a time; the pieces are its bytes, even where
+    a cut falls inside a pair the codec stores as one character (Big5-HKSCS's Ê̄)."""
+    from retranslate.files.document import ENCODED_PIECE as _PIECE
+
+    letter = {"cp1251": "ж", "big5hkscs": "\u00ca\u0304"}.get(encoding, "é")
+    # The pair straddles the first cut; a second line is one character long.
+    old = "a" * (_PIECE - 1) + letter + " word" * (_PIECE // 2) + " end"
+    for tail in ("", "\n", "\nz"):
+        text = old + tail
+        edits = [Edit(Span(3, 4), "A", "r"), Edit(Span(len(old) - 3, len(old)), "END", "r")]
+        result = _one_line_result(text, edits, encoding, bom)
+        pieces = list(diff_lines(result))
+        assert max(map(len, pieces)) <= 3 * _PIECE + len(bom) + 1  # never the whole line at once
+        assert b"".join(pieces) == unified_diff(dataclasses.replace(result, changes=()))
+        assert _patched(encode(result.document, text), b"".join(pieces)) == \
+            encode(result.document, apply_edits(text, edits))
+
+
+def test_a_fix_the_encoding_cannot_store_fails_before_a_line_is_written() -> None:
+    text = "Café " * 30_000 + "noise.\n"
+    result = _one_line_result(text, [Edit(Span(len(text) - 7, len(text) - 2), "—", "r")],
+                              "latin-1")
+    with pytest.raises(InputError, match="the fix needs '—', which iso8859-1 cannot store"):
+        diff_lines(result)

@@ -15,7 +15,7 @@ import click
 from retranslate.commands.common import Batch, report_error, shared_options, use_color
 from retranslate.commands.progress import Progress
 from retranslate.errors import RetranslateError
-from retranslate.files.document import encode, write_document
+from retranslate.files.document import encoded_pieces, write_document
 from retranslate.models import FileResult, Finding
 from retranslate.render import LineIndex, located
 from retranslate.render.diff import diff_lines
@@ -81,7 +81,8 @@ def fix(write: bool, retranslate: bool | None, retranslation_json: IO[str] | Non
         # cannot be rendered (a fix its encoding cannot store) fails alone, not the batch.
         try:
             if document.path == "-":
-                out.write(encode(document, result.fixed_text))
+                # Encoded in full before a byte is written, in pieces (see encoded_pieces).
+                out.writelines(list(encoded_pieces(document, result.fixed_text)))
                 stdin.echoed = True
             elif write:
                 if result.changed:

@@ -8,6 +8,7 @@ import dataclasses
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from retranslate.errors import InputError, SkippedFile
@@ -256,6 +257,43 @@ def encode(document: Document, text: str) -> bytes:
         ) from None
 
 
+def encoded_pieces(document: Document, text: str, start: int = 0,
+                   end: int | None = None) -> Iterator[bytes]:
+    """The bytes `encode` gives for text[start:end] (with the BOM where it starts the text), a
+    piece at a time: encoding megabytes at once takes up to three bytes per character while it
+    runs. Raises InputError as `encode` does, naming the same characters."""
+    end = len(text) if end is None else end
+    head = document.bom if start == 0 else b""
+    if end - start <= ENCODED_PIECE:
+        yield head + _encoded(document, text[start:end])
+        return
+    # The incremental encoder keeps what a cut could split (a base letter and the combining
+    # mark some codecs store as one pair, a shift state), so the pieces are the text's bytes.
+    encoder = codecs.getincrementalencoder(document.encoding)()
+    for at in range(start, end, ENCODED_PIECE):
+        cut = min(at + ENCODED_PIECE, end)
+        try:
+            piece = encoder.encode(text[at:cut], cut == end)
+        except UnicodeEncodeError:
+            encode(document, text[start:end])  # the error as the whole text gives it
+            raise
+        if head or piece:
+            yield head + piece
+            head = b""
+
+
+def _encoded(document: Document, text: str) -> bytes:
+    try:
+        return text.encode(document.encoding)
+    except UnicodeEncodeError:
+        encode(document, text)
+        raise
+
+
+# Characters encoded at a time by `encoded_pieces`.
+ENCODED_PIECE = 1 << 16
+
+
 def _through_a_pipe(path: str) -> str:
     """A command that writes the fix into the file itself (through every link, as its owner
     keeps it), for the refusals that are about replacing the file."""
@@ -289,12 +327,16 @@ def _refusal(document: Document, info: os.stat_result, target: Path) -> InputErr
 
 
 def _unchanged_since_read(document: Document, target: Path) -> None:
+    # Compared a piece at a time: neither the file nor the text read is held again in full.
     try:
-        current = target.read_bytes()
+        with target.open("rb") as handle:
+            same = all(handle.read(len(piece)) == piece
+                       for piece in encoded_pieces(document, document.text)) \
+                and not handle.read(1)
     except OSError as err:
         raise InputError(f"cannot re-read before writing: {err.strerror}",
                          path=document.path) from None
-    if current != encode(document, document.text):
+    if not same:
         raise InputError("file changed since it was read, not written", path=document.path,
                          hint="run retranslate again")
 
@@ -309,7 +351,9 @@ def write_document(document: Document, text: str) -> None:
     temporary file (files/replace.py). A symlink's target is written, never the link.
     """
     target = Path(os.path.realpath(document.path))
-    data = encode(document, text)
+    # Encoded in full before anything is touched, so a fix the encoding cannot store fails
+    # here; in pieces, which hold the bytes without a whole-text encode's working memory.
+    data = list(encoded_pieces(document, text))
     try:
         info = target.stat()
     except OSError as err:
@@ -326,7 +370,7 @@ def write_document(document: Document, text: str) -> None:
                          hint="the folder must be writable") from None
     try:
         with os.fdopen(os.dup(temp.fd), "wb") as handle:
-            handle.write(data)
+            handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         replace.keep_metadata(temp, info, target, document.path)

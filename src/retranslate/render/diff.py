@@ -13,10 +13,10 @@ import os
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import overload
+from typing import AnyStr, Protocol, overload
 
-from retranslate.files.document import encode
-from retranslate.models import FileResult
+from retranslate.files.document import encode, encoded_pieces
+from retranslate.models import Document, FileResult
 
 _NO_NEWLINE = b"\n\\ No newline at end of file\n"
 CONTEXT = 3  # lines of context around each change, as diff -u and git write
@@ -67,25 +67,34 @@ def unified_diff(result: FileResult) -> bytes:
 
 
 def diff_lines(result: FileResult) -> Iterator[bytes]:
-    """The lines of `unified_diff`, to be written one by one.
+    """The pieces of `unified_diff`, to be written one by one (a long line comes in pieces).
 
-    Both texts are encoded before this returns, so a fix the file's encoding cannot store
-    raises InputError here, before any line is written. Only the lines a hunk shows are cut
-    out of them: a 10 MB file is not held as a list of its lines, nor its diff as one string.
+    A fix the file's encoding cannot store raises InputError here, before any line is written.
+    Only the lines a hunk shows are cut out and encoded: a 10 MB file is not held encoded, nor
+    as a list of its lines, nor its diff as one string, and a one-line file's line is written
+    a piece at a time.
     """
     if not result.changed or result.fixed_text is None:
         return iter(())
     document = result.document
+    if result.changes and _encodes_line_by_line(document.encoding):
+        # Outside the changes the fixed text is the text read, which encodes (decode made
+        # sure), so the changed characters are all that need trying.
+        for _, _, new_start, new_end in result.changes:
+            encode(document, result.fixed_text[new_start:new_end])
+        hunks = _hunks(_TextLines(document.text, document), _TextLines(result.fixed_text, document),
+                       _line_ranges(document.text, result.fixed_text, result.changes))
+        return _with_header(document.path, hunks)
     old = encode(document, document.text)
     new = encode(document, result.fixed_text)
     if result.changes and _lines_follow_characters(document.encoding):
-        hunks: Iterable[bytes] = _hunks(_Lines(old), _Lines(new),
-                                        _line_ranges(document.text, result.fixed_text,
-                                                     result.changes))
+        hunks = _hunks(_Lines(old), _Lines(new),
+                       _line_ranges(document.text, result.fixed_text, result.changes))
     else:  # no record of where the edits went, or an encoding whose bytes hide the newlines
-        hunks = itertools.islice(difflib.diff_bytes(difflib.unified_diff, _lines(old),
-                                                    _lines(new), lineterm=b"\n", n=CONTEXT),
-                                 2, None)
+        hunks = (line if line.endswith(b"\n") else line + _NO_NEWLINE
+                 for line in itertools.islice(
+                     difflib.diff_bytes(difflib.unified_diff, _lines(old), _lines(new),
+                                        lineterm=b"\n", n=CONTEXT), 2, None))
     return _with_header(document.path, hunks)
 
 
@@ -96,39 +105,70 @@ def _with_header(path: str, hunks: Iterable[bytes]) -> Iterator[bytes]:
     yield b"+++ " + header_name(b"b/" + name) + b"\n"
     # difflib's own ---/+++ lines are dropped; touching any other line that starts with "---"
     # would touch a removed line of text such as "-- signature".
-    for line in hunks:
-        yield line if line.endswith(b"\n") else line + _NO_NEWLINE
+    yield from hunks
 
 
-class _Lines(Sequence[bytes]):
-    """The lines of encoded text as `_lines` splits them, cut out only when asked for."""
+def _line_starts(data: AnyStr, newline: AnyStr) -> array[int]:
+    """Where each line starts, then the end: the lines `_lines` splits, as offsets."""
+    starts = array("q", [0])
+    at = data.find(newline)
+    while at >= 0:
+        starts.append(at + 1)
+        at = data.find(newline, at + 1)
+    if starts[-1] == len(data):
+        starts.pop()  # no line after a final newline
+    starts.append(len(data))
+    return starts
 
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._starts = array("q", [0])
-        at = data.find(b"\n")
-        while at >= 0:
-            self._starts.append(at + 1)
-            at = data.find(b"\n", at + 1)
-        if self._starts[-1] == len(data):
-            self._starts.pop()  # no line after a final newline
-        self._starts.append(len(data))
+
+class _Cut(Sequence[AnyStr]):
+    """Lines cut out of `_data` at `_starts` only when asked for."""
+
+    _data: AnyStr
+    _starts: array[int]
 
     def __len__(self) -> int:
         return len(self._starts) - 1
 
     @overload
-    def __getitem__(self, index: int) -> bytes: ...
+    def __getitem__(self, index: int) -> AnyStr: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list[bytes]: ...
+    def __getitem__(self, index: slice) -> list[AnyStr]: ...
 
-    def __getitem__(self, index: int | slice) -> bytes | list[bytes]:
+    def __getitem__(self, index: int | slice) -> AnyStr | list[AnyStr]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if not 0 <= index < len(self):
             raise IndexError("line index out of range")
+        # A one-line text's line is the text itself: Python hands back the string, not a copy.
         return self._data[self._starts[index]:self._starts[index + 1]]
+
+
+class _Lines(_Cut[bytes]):
+    """The lines of encoded text as `_lines` splits them."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._starts = _line_starts(data, b"\n")
+
+    def encoded(self, index: int) -> Iterator[bytes]:
+        yield self[index]
+
+
+class _TextLines(_Cut[str]):
+    """The lines of a text split on LF, each encoded only when a hunk writes it, as the lines of
+    the encoded text would be (for an encoding that `_encodes_line_by_line`)."""
+
+    def __init__(self, text: str, document: Document) -> None:
+        self._data = text
+        self._document = document
+        self._starts = _line_starts(text, "\n")
+
+    def encoded(self, index: int) -> Iterator[bytes]:
+        """The line's bytes (the BOM before the first), a long line a piece at a time."""
+        return encoded_pieces(self._document, self._data, self._starts[index],
+                              self._starts[index + 1])
 
 
 def _lines_follow_characters(encoding: str) -> bool:
@@ -138,6 +178,14 @@ def _lines_follow_characters(encoding: str) -> bool:
     except LookupError:
         return False
     return not name.startswith(("utf-16", "utf-32")) and "\n".encode(name) == b"\n"
+
+
+def _encodes_line_by_line(encoding: str) -> bool:
+    """Whether each line encoded on its own gives the bytes of that line in the encoded text:
+    true of the codecs whose lines follow characters, except the stateful ones (ISO-2022, HZ,
+    UTF-7), whose bytes for a line depend on the shift state the lines before left."""
+    return _lines_follow_characters(encoding) and not codecs.lookup(encoding).name.startswith(
+        ("iso2022", "hz", "utf-7"))
 
 
 # (first, end) old lines, then (first, end) new lines: a stretch where the files differ.
@@ -175,7 +223,17 @@ def _line_counter(text: str) -> Callable[[int], int]:
     return line
 
 
-def _hunks(old: Sequence[bytes], new: Sequence[bytes], blocks: list[Block]) -> Iterator[bytes]:
+class _Shown(Protocol):
+    """Lines a hunk shows: compared as they are, written as `encoded` gives their bytes."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int) -> str | bytes: ...
+
+    def encoded(self, index: int) -> Iterator[bytes]: ...
+
+
+def _hunks(old: _Shown, new: _Shown, blocks: list[Block]) -> Iterator[bytes]:
     """Unified hunks as difflib writes them: three lines of context, joined when 6 or fewer
     unchanged lines separate two stretches."""
     trimmed: list[Block] = []
@@ -201,7 +259,7 @@ def _hunks(old: Sequence[bytes], new: Sequence[bytes], blocks: list[Block]) -> I
         yield from _hunk(old, new, group)
 
 
-def _hunk(old: Sequence[bytes], new: Sequence[bytes], group: list[Block]) -> Iterator[bytes]:
+def _hunk(old: _Shown, new: _Shown, group: list[Block]) -> Iterator[bytes]:
     a_first = max(0, group[0][0] - CONTEXT)
     b_first = group[0][2] - (group[0][0] - a_first)
     a_end = min(len(old), group[-1][1] + CONTEXT)
@@ -209,11 +267,22 @@ def _hunk(old: Sequence[bytes], new: Sequence[bytes], group: list[Block]) -> Ite
     yield b"@@ -%s +%s @@\n" % (_range(a_first, a_end), _range(b_first, b_end))
     at = a_first
     for a0, a1, b0, b1 in group:
-        yield from (b" " + line for line in old[at:a0])
-        yield from (b"-" + line for line in old[a0:a1])
-        yield from (b"+" + line for line in new[b0:b1])
+        yield from _shown(old, at, a0, b" ")
+        yield from _shown(old, a0, a1, b"-")
+        yield from _shown(new, b0, b1, b"+")
         at = a1
-    yield from (b" " + line for line in old[at:a_end])
+    yield from _shown(old, at, a_end, b" ")
+
+
+def _shown(lines: _Shown, first: int, end: int, mark: bytes) -> Iterator[bytes]:
+    """Lines first..end-1 marked, each in the pieces `encoded` gives; a last line without a
+    newline is followed by the note diff and git write."""
+    for index in range(first, end):
+        piece = mark
+        for n, piece in enumerate(lines.encoded(index)):
+            yield mark + piece if n == 0 else piece
+        if not piece.endswith(b"\n"):
+            yield _NO_NEWLINE
 
 
 def _range(start: int, end: int) -> bytes:
