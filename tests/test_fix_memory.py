@@ -99,3 +99,28 @@ def test_fix_keeps_each_distinct_string_of_its_findings_once(corpus: Path) -> No
     for field in ("rule", "message", "text", "suggestion"):
         values = [getattr(f, field) for f in both]
         assert len({id(v) for v in values}) == len(set(values)) < len(values)
+
+
+def test_a_fix_round_checks_the_fixed_text_with_the_last_texts_caches_dropped(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from retranslate import pipeline
+    from retranslate.checks import lowered, load_checks
+    from retranslate.files.document import decode
+    from retranslate.glossary import glossary_for
+    from retranslate.language import english, vocabulary
+
+    # A long line the checks cut out and keep, and a fix that gives a second round.
+    text = "In the square a noise grenade went off. " * 200 + "\n"
+    seen: list[tuple[int, int, int]] = []
+    real = pipeline.forget_texts
+
+    def forget_and_look() -> None:
+        real()
+        seen.append((len(english._breaks_of), lowered.lines.cache_info().currsize,
+                     vocabulary.of_text.cache_info().currsize))
+
+    monkeypatch.setattr(pipeline, "forget_texts", forget_and_look)
+    result = pipeline.fix_document(decode(text.encode(), "news.txt"), glossary_for(()),
+                                   load_checks())
+    assert result.fixed_text is not None and "stun grenade" in result.fixed_text
+    assert seen and all(held == (0, 0, 0) for held in seen)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from retranslate.checks import BatchHook, Check, CheckContext, Observer
+from retranslate.checks import BatchHook, Check, CheckContext, Observer, forget_texts
 from retranslate.errors import RetranslateError, SkippedFile
 from retranslate.files.document import (
     BILINGUAL_FORMATS,
@@ -148,6 +148,7 @@ def fix_document(document: Document, glossary: Glossary, checks: Sequence[Check]
                 [f.span for f in wanted if applies(f) and f.span not in done], edits))
             changes[:] = compose(changes, edits)
             current = _with_text(current, apply_edits(current.text, edits))
+            forget_texts()
             remaining = _sharing_strings(
                 check_document(current, glossary, checks, source, options), strings)
             wanted = [f for f in remaining if applies(f) and waiting.touches(f.span)]

@@ -126,6 +126,18 @@ class CheckContext:
         return text, link
 
 
+def forget_texts() -> None:
+    """Drop what the per-text caches keep of the last text checked (its line breaks and long
+    lines, its line facts, its vocabulary). They are kept for the next check of the same
+    text; a fix checks a new text next, and would otherwise hold both texts' at once."""
+    from retranslate.checks import lowered
+    from retranslate.language import english, vocabulary
+
+    english.forget_texts()
+    lowered.lines.cache_clear()
+    vocabulary.of_text.cache_clear()
+
+
 @dataclass(frozen=True)
 class Check:
     """A named check. `rules` lists every rule id its findings may carry."""

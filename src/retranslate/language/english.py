@@ -175,6 +175,13 @@ LONG_LINE = 2000
 _breaks_of: list[tuple[str, Sequence[int], dict[int, str]]] = []
 
 
+def forget_texts() -> None:
+    """Drop the last text's line breaks and the long lines kept for it."""
+    _breaks_of.clear()
+    _long_looks_like_code.cache_clear()
+    _long_is_heading.cache_clear()
+
+
 def _breaks(text: str) -> tuple[Sequence[int], dict[int, str]]:
     """The offsets of every CR and LF in `text`, and its long lines as cut so far (last text)."""
     if _breaks_of and _breaks_of[0][0] is text:
