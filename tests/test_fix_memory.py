@@ -104,7 +104,7 @@ def test_fix_keeps_each_distinct_string_of_its_findings_once(corpus: Path) -> No
 def test_a_fix_round_checks_the_fixed_text_with_the_last_texts_caches_dropped(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from retranslate import pipeline
-    from retranslate.checks import lowered, load_checks
+    from retranslate.checks import load_checks, lowered
     from retranslate.files.document import decode
     from retranslate.glossary import glossary_for
     from retranslate.language import english, vocabulary
