@@ -99,15 +99,10 @@ _LOWER_PIECE = 1 << 16
 def _lower(text: str) -> str:
     """Lower case, keeping every character's index: a character that lower-cases to two (İ)
     stays as it is, and then every character is lower-cased on its own."""
-    if _LOWERS_TO_TWO in text:  # character by character, a piece at a time (no context here)
-        return "".join("".join(c.lower() if len(c.lower()) == 1 else c
-                               for c in text[i: i + _LOWER_PIECE])
-                       for i in range(0, len(text), _LOWER_PIECE))
-    if len(text) <= _LOWER_PIECE or text.isascii():
+    by_character = _LOWERS_TO_TWO in text
+    if not by_character and (len(text) <= _LOWER_PIECE or text.isascii()):
         return text.lower()
-    # Whitespace is neither cased nor case-ignorable, so a final sigma's context never
-    # reaches across a cut: the pieces lower-case as the whole text does.
-    return "".join(piece.lower() for piece in whitespace_pieces(text, _LOWER_PIECE))
+    return "".join(_lower_piece(piece, by_character) for piece in _pieces(text))
 
 
 def fold(text: str) -> str:
@@ -143,10 +138,14 @@ def _folded_ascii_bytes(text: str) -> bytes:
 
 
 def _pieces(text: str) -> Iterable[str]:
+    """The text a piece at a time, cut at whitespace. Whitespace is neither cased nor
+    case-ignorable, so a final sigma's context never reaches across a cut: the pieces
+    lower-case as the whole text does."""
     return (text,) if len(text) <= _LOWER_PIECE else whitespace_pieces(text, _LOWER_PIECE)
 
 
 def _lower_piece(piece: str, by_character: bool) -> str:
+    """`piece` lower-cased as _lower does it (character by character in a text with an İ)."""
     if by_character:
         return "".join(c.lower() if len(c.lower()) == 1 else c for c in piece)
     return piece.lower()

@@ -121,7 +121,8 @@ def _gaps(text: str, regions: Sequence[Span] | None) -> list[tuple[int, int, boo
 
 def _masked_piece(text: str, gaps: Sequence[tuple[int, int, bool]], start: int, end: int
                   ) -> str:
-    """_mask(text, ...)[start:end], from the gaps that reach into the piece."""
+    """text[start:end] with the gaps that reach into it masked: inside a line by _MASK, across
+    lines by blanking every character but the line breaks."""
     out: list[str] = []
     cursor = start
     first = max(0, bisect.bisect_right(gaps, (start, start)) - 1)
@@ -150,7 +151,6 @@ def _chunks(text: str) -> Iterator[tuple[int, int, int]]:
     chunk_start: int | None = None
     chunk_end = 0
     previous = (0, 0)
-    size = len(text)
     for match in _LINE.finditer(text):
         start, end = match.span()
         if start == end:
@@ -174,8 +174,6 @@ def _chunks(text: str) -> Iterator[tuple[int, int, int]]:
             chunk_start = start
         chunk_end = body_end
         previous, previous_blank = (start, body_end), False
-        if end >= size:
-            break
     if chunk_start is not None:
         yield paragraph, chunk_start, chunk_end
 

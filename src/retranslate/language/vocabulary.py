@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -115,19 +116,25 @@ class Vocabulary:
     def standing_capitalised(self) -> frozenset[str]:
         """The words of a capital and lower-case letters `english.stands_alone` finds."""
         found: set[str] = set()
-        for start, stop in whitespace_spans(self.text, _PIECE):  # as _counted, for the reason
-            found.update(_STANDING.findall(self.text, start, stop))
+        for matches in _found_by_piece(_STANDING, self.text):
+            found.update(matches)
         return frozenset(found)
 
 
 def _counted(pattern: re.Pattern[str], text: str) -> Counter[str]:
-    """Counter(pattern.findall(text)) for a pattern whose every match ends before a look-ahead
-    that no whitespace fails, a piece at a time: a big text's matches, listed at once, took
-    almost its own size again."""
+    """Counter(pattern.findall(text)), a piece at a time."""
     counts: Counter[str] = Counter()
-    for start, stop in whitespace_spans(text, _PIECE):
-        counts.update(pattern.findall(text, start, stop))
+    for matches in _found_by_piece(pattern, text):
+        counts.update(matches)
     return counts
+
+
+def _found_by_piece(pattern: re.Pattern[str], text: str) -> Iterator[list[str]]:
+    """pattern.findall(text) a piece at a time, for a pattern whose every match ends before a
+    look-ahead that no whitespace fails: a big text's matches, listed at once, took almost its
+    own size again."""
+    for start, stop in whitespace_spans(text, _PIECE):
+        yield pattern.findall(text, start, stop)
 
 
 @lru_cache(maxsize=1)
